@@ -1,0 +1,270 @@
+"""The engine: one base model in memory, many named LoRA adapters, streaming and batches.
+
+    engine = Engine(load_catalog())
+    for text in engine.stream(messages, adapter="my-adapter"): ...
+    replies = engine.generate_batch([messages_a, messages_b], adapters=["", "my-adapter"])
+
+PEFT keeps the active adapter (and, during `generate(adapter_names=...)`, forward hooks) on
+modules shared by every request, so two generations must never overlap: every call runs
+behind one lock that the generating thread itself holds. Inside it, a single-adapter stream
+runs with that adapter merged into the base weights (no LoRA cost per token; switching
+unmerges and merges, a few milliseconds); a mixed batch unmerges and routes rows with
+`adapter_names`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import torch
+from peft import PeftModel
+from safetensors import SafetensorError
+from safetensors.torch import load_file
+from transformers import StoppingCriteria, StoppingCriteriaList, TextIteratorStreamer
+
+from models.catalog import BASE_MODEL_CHOICE, Catalog
+from models.chat_format import GenerationSettings, Message, prompt_ids
+from models.loading import (
+    AdapterError,
+    LoadedBase,
+    check_base_matches,
+    load_base,
+    read_adapter_config,
+    resolve_adapter,
+)
+
+
+BASE_ROW = "__base__"  # peft's name for "no adapter" in adapter_names
+Progress = Callable[[float, str], None]
+
+
+class StopOnEvent(StoppingCriteria):
+    """Ends generation when the event is set: how Stop reaches the generating thread."""
+
+    def __init__(self, event: threading.Event):
+        self.event = event
+
+    def __call__(self, input_ids: torch.LongTensor, scores: torch.FloatTensor, **kwargs) -> torch.BoolTensor:
+        return torch.full((input_ids.shape[0],), self.event.is_set(), dtype=torch.bool)
+
+
+@dataclass
+class _Adapter:
+    name: str  # PEFT's name (module-dict safe)
+    folder: Path
+
+
+@dataclass
+class Engine:
+    """Owns the weights. Thread-safe: the UI, the survey and training all call it directly."""
+
+    catalog: Catalog
+    base_key: str | None = None
+    max_context_tokens: int = 2048  # prompt + reply; small CPU models slow down past this
+    loader: Callable = load_base
+    _base: LoadedBase | None = field(default=None, init=False, repr=False)
+    _peft: PeftModel | None = field(default=None, init=False, repr=False)
+    _adapters: dict[str, _Adapter] = field(default_factory=dict, init=False)
+    _merged: str | None = field(default=None, init=False)
+    _load_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
+    _generate_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.base_key = self.base_key or self.catalog.default_base
+        if self.base_key not in self.catalog.bases:
+            raise ValueError(f"unknown base {self.base_key!r}; the catalog has {sorted(self.catalog.bases)}")
+
+    # -- loading -----------------------------------------------------------------------
+
+    @property
+    def base(self) -> LoadedBase:
+        """The base model, loaded on first use (so importing the app stays cheap)."""
+        if self._base is None:
+            with self._load_lock:
+                if self._base is None:
+                    loaded = self.loader(self.catalog.bases[self.base_key])
+                    if loaded.tokenizer.pad_token_id is None:
+                        loaded.tokenizer.pad_token = loaded.tokenizer.eos_token
+                    self._base = loaded
+        return self._base
+
+    @property
+    def model(self) -> torch.nn.Module:
+        return self._peft if self._peft is not None else self.base.model
+
+    @property
+    def loaded_adapters(self) -> list[str]:
+        return list(self._adapters)
+
+    def load_adapter(self, key: str, progress: Progress | None = None) -> str:
+        """Make an adapter ready; `key` is a catalog key, a Hub repo id or a local folder.
+
+        Raises AdapterError with a message for the user; the shared model is unchanged then.
+        """
+        key = key.strip()
+        if key == BASE_MODEL_CHOICE or key in self._adapters:
+            return key
+        report = progress or (lambda fraction, text: None)
+        spec = self.catalog.adapters.get(key)
+        label = spec.name if spec else key
+        if spec and spec.base not in (None, self.base_key):
+            raise AdapterError(f"{label} is for base {spec.base!r}; this app runs {self.base_key!r}.")
+        report(0.1, f"Fetching {label}")
+        folder = resolve_adapter(spec.source if spec else key, spec.revision if spec else None)
+        report(0.4, f"Checking {label}")
+        config = read_adapter_config(folder)
+        base = self.base
+        check_base_matches(config, base, label)
+        _check_weights(folder)
+        report(0.7, f"Loading {label}")
+        with self._load_lock, self._generate_lock:
+            if key in self._adapters:
+                return key
+            name = f"adapter_{len(self._adapters)}"
+            self._attach(name, folder, label)
+            self._adapters[key] = _Adapter(name=name, folder=folder)
+        report(1.0, f"{label} is ready")
+        return key
+
+    def _attach(self, name: str, folder: Path, label: str) -> None:
+        try:
+            if self._peft is None:
+                self._merged = None
+                self._peft = PeftModel.from_pretrained(self.base.model, str(folder), adapter_name=name)
+                self._peft.eval()
+            else:
+                self._unmerge()
+                self._peft.load_adapter(str(folder), adapter_name=name)
+        except Exception as error:  # anything here must leave the shared model usable
+            self._detach_failed(name)
+            raise AdapterError(f"{label} could not be loaded: {error}") from None
+
+    def _detach_failed(self, name: str) -> None:
+        if self._peft is not None and name in self._peft.peft_config:
+            if len(self._peft.peft_config) == 1:
+                self._peft.unload()  # restores the base's own modules
+                self._peft = None
+            else:
+                self._peft.delete_adapter(name)
+        elif self._peft is None and self._base is not None:
+            # from_pretrained failed after wrapping layers in place: reload a clean base.
+            self._base = None
+
+    # -- generation ----------------------------------------------------------------------
+
+    def stream(self, messages: list[Message], adapter: str = BASE_MODEL_CHOICE,
+               settings: GenerationSettings = GenerationSettings(),
+               stop: threading.Event | None = None) -> Iterator[str]:
+        """Yield the reply's text piece by piece; setting `stop` (or closing) ends generation."""
+        key = self.load_adapter(adapter)
+        settings = settings.clamped()
+        tokenizer = self.base.tokenizer
+        ids = prompt_ids(tokenizer, messages, self._prompt_budget(settings))
+        stop = stop or threading.Event()
+        streamer = TextIteratorStreamer(tokenizer, skip_prompt=True, skip_special_tokens=True)
+        failure: list[BaseException] = []
+
+        def run() -> None:
+            try:
+                with self._generate_lock:
+                    if stop.is_set():
+                        return
+                    self._activate(key)
+                    with self._adapters_off(key == BASE_MODEL_CHOICE):
+                        self._generate(torch.tensor([ids]), settings, stop, streamer=streamer)
+            except BaseException as error:  # surfaced to the consumer below
+                failure.append(error)
+            finally:
+                streamer.end()
+
+        thread = threading.Thread(target=run, name="generate", daemon=True)
+        thread.start()
+        try:
+            for text in streamer:
+                if text:
+                    yield text
+        finally:
+            stop.set()  # the consumer stopped listening: stop the thread as well
+        thread.join()
+        if failure:
+            raise failure[0]
+
+    def generate_batch(self, conversations: list[list[Message]], adapters: list[str] | None = None,
+                       settings: GenerationSettings = GenerationSettings(),
+                       batch_size: int = 8) -> list[str]:
+        """One reply per conversation; row i uses adapters[i] (a key, or "" for the base)."""
+        adapters = adapters or [BASE_MODEL_CHOICE] * len(conversations)
+        if len(adapters) != len(conversations):
+            raise ValueError("generate_batch needs one adapter per conversation")
+        keys = [self.load_adapter(a) for a in adapters]
+        settings = settings.clamped()
+        tokenizer = self.base.tokenizer
+        prompts = [prompt_ids(tokenizer, m, self._prompt_budget(settings)) for m in conversations]
+        replies: list[str] = []
+        with self._generate_lock:
+            self._unmerge()
+            for start in range(0, len(prompts), batch_size):
+                rows = prompts[start:start + batch_size]
+                width = max(len(r) for r in rows)
+                pad = tokenizer.pad_token_id
+                input_ids = torch.tensor([[pad] * (width - len(r)) + r for r in rows])
+                mask = torch.tensor([[0] * (width - len(r)) + [1] * len(r) for r in rows])
+                names = [self._adapters[k].name if k else BASE_ROW for k in keys[start:start + batch_size]]
+                output = self._generate(input_ids, settings, threading.Event(), attention_mask=mask,
+                                        adapter_names=names if self._peft is not None else None)
+                replies += tokenizer.batch_decode(output[:, width:], skip_special_tokens=True)
+        return [r.strip() for r in replies]
+
+    def _prompt_budget(self, settings: GenerationSettings) -> int:
+        limit = min(self.max_context_tokens,
+                    getattr(self.base.model.config, "max_position_embeddings", None) or self.max_context_tokens)
+        return max(limit - settings.max_new_tokens, 16)
+
+    def _generate(self, input_ids: torch.Tensor, settings: GenerationSettings, stop: threading.Event,
+                  **kwargs) -> torch.Tensor:
+        if kwargs.get("adapter_names") is None:
+            kwargs.pop("adapter_names", None)
+        if settings.seed is not None:
+            torch.manual_seed(settings.seed)
+        kwargs.setdefault("attention_mask", torch.ones_like(input_ids))
+        with torch.inference_mode():
+            return self.model.generate(
+                input_ids=input_ids, stopping_criteria=StoppingCriteriaList([StopOnEvent(stop)]),
+                pad_token_id=self.base.tokenizer.pad_token_id, **settings.generate_kwargs(), **kwargs)
+
+    # Called with _generate_lock held.
+    def _adapters_off(self, off: bool) -> contextlib.AbstractContextManager:
+        if off and self._peft is not None:
+            return self._peft.disable_adapter()
+        return contextlib.nullcontext()
+
+    def _activate(self, key: str) -> None:
+        if self._peft is None or self._merged == key:
+            return
+        self._unmerge()
+        if key:
+            self._peft.merge_adapter([self._adapters[key].name])
+            self._merged = key
+
+    def _unmerge(self) -> None:
+        if self._peft is not None and self._merged is not None:
+            self._peft.unmerge_adapter()
+        self._merged = None
+
+
+def _check_weights(folder: Path) -> None:
+    """Read the adapter's tensors before touching the model, so a corrupt file changes nothing."""
+    path = folder / "adapter_model.safetensors"
+    try:
+        if path.is_file():
+            weights = load_file(str(path))
+        else:
+            weights = torch.load(folder / "adapter_model.bin", map_location="cpu", weights_only=True)
+    except (SafetensorError, OSError, RuntimeError, ValueError, EOFError) as error:
+        raise AdapterError(f"The adapter weights in {folder} are corrupt or unreadable ({error}).") from None
+    if not weights:
+        raise AdapterError(f"The adapter weights file in {folder} holds no tensors.")
