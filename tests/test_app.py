@@ -1,0 +1,82 @@
+"""The running app driven through gradio_client, as an API user or a second browser would."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from gradio_client import Client
+
+import app
+from models.engine import Engine
+
+GREEDY = (0.0, 1.0, 16)  # temperature, top_p, max new tokens
+
+
+@pytest.fixture
+def client(tiny_engine: Engine) -> Iterator[Client]:
+    demo = app.build_demo(tiny_engine)
+    demo.launch(prevent_thread_lock=True, server_name="127.0.0.1", server_port=None, quiet=True)
+    try:
+        yield Client(demo.local_url, verbose=False)
+    finally:
+        demo.close()
+
+
+def chat(client: Client, message: str, adapter: str = "", system: str = "be kind"):
+    """One message in a new conversation (the endpoint keeps each session's history)."""
+    client.reset_session()
+    return client.submit(message, adapter, system, *GREEDY, api_name="/chat")
+
+
+def final_reply(job) -> str:
+    return job.result()
+
+
+def test_the_chat_endpoint_keeps_multi_turn_history(client: Client, tiny_engine: Engine) -> None:
+    first = final_reply(chat(client, "hello there"))
+    second = final_reply(client.submit("and now?", "", "be kind", *GREEDY, api_name="/chat"))
+    conversation = [{"role": "system", "content": "be kind"},
+                    {"role": "user", "content": "hello there"},
+                    {"role": "assistant", "content": first.strip()},
+                    {"role": "user", "content": "and now?"}]
+    from models.chat_format import GenerationSettings
+    direct = "".join(tiny_engine.stream(conversation, settings=GenerationSettings(0.0, 1.0, 16)))
+    assert second == direct
+
+
+def test_reply_streams_in_several_chunks(client: Client) -> None:
+    job = chat(client, "I feel anxious about my exams")
+    chunks = list(job)
+    assert len(chunks) >= 3
+    assert all(later.startswith(earlier) for earlier, later in zip(chunks, chunks[1:]))
+    assert final_reply(job) == chunks[-1]
+
+
+def test_two_clients_on_two_adapters_at_once(client: Client, tiny_engine: Engine) -> None:
+    expected = {key: final_reply(chat(client, "hello there", key)) for key in ("adapter-a", "adapter-b")}
+    assert expected["adapter-a"] != expected["adapter-b"]
+    other = Client(client.src, verbose=False)
+    for _ in range(2):
+        jobs = {"adapter-a": chat(client, "hello there", "adapter-a"),
+                "adapter-b": chat(other, "hello there", "adapter-b")}
+        assert {key: final_reply(job) for key, job in jobs.items()} == expected
+
+
+def test_bad_adapter_returns_the_error_and_the_server_keeps_answering(client: Client) -> None:
+    assert "not in the local Hub cache" in final_reply(chat(client, "hello", "someone/missing-adapter"))
+    _, status = client.predict("someone/missing-adapter", api_name="/load_adapter")
+    assert "not in the local Hub cache" in status
+    assert not final_reply(chat(client, "hello")).startswith("⚠️")
+
+
+def test_empty_and_oversized_messages(client: Client) -> None:
+    assert final_reply(chat(client, "   ")) in (None, "")
+    assert "limit is 4,000" in final_reply(chat(client, "x" * 5000))
+
+
+def test_load_adapter_endpoint_adds_a_custom_adapter(client: Client, tiny) -> None:
+    dropdown, status = client.predict(str(tiny.adapter_a), api_name="/load_adapter")
+    assert status == f"Loaded {tiny.adapter_a}."
+    assert dropdown["value"] == str(tiny.adapter_a)
+    assert [str(tiny.adapter_a), str(tiny.adapter_a)] in dropdown["choices"]
