@@ -39,6 +39,7 @@ class GenerationSettings:
     top_p: float = 0.9
     max_new_tokens: int = 256
     seed: int | None = None
+    min_new_tokens: int = 0  # benchmarks force a fixed length with it
 
     TEMPERATURE_RANGE = (0.0, 2.0)
     TOP_P_RANGE = (0.05, 1.0)
@@ -53,13 +54,16 @@ class GenerationSettings:
             top_p=clamp(float(self.top_p), self.TOP_P_RANGE),
             max_new_tokens=int(clamp(int(self.max_new_tokens), self.MAX_NEW_TOKENS_RANGE)),
             seed=self.seed,
+            min_new_tokens=max(0, min(int(self.min_new_tokens), self.MAX_NEW_TOKENS_RANGE[1])),
         )
 
     def generate_kwargs(self) -> dict[str, Any]:
+        lengths = {"max_new_tokens": self.max_new_tokens}
+        if self.min_new_tokens:
+            lengths["min_new_tokens"] = min(self.min_new_tokens, self.max_new_tokens)
         if self.temperature <= 0:
-            return {"do_sample": False, "max_new_tokens": self.max_new_tokens}
-        return {"do_sample": True, "temperature": self.temperature, "top_p": self.top_p,
-                "max_new_tokens": self.max_new_tokens}
+            return {"do_sample": False, **lengths}
+        return {"do_sample": True, "temperature": self.temperature, "top_p": self.top_p, **lengths}
 
 
 def content_text(content: Any) -> str:
