@@ -41,6 +41,10 @@ def rss_mb() -> float:
     return psutil.Process().memory_info().rss / 2**20
 
 
+def param_mb(model: torch.nn.Module) -> float:
+    return sum(p.numel() * p.element_size() for p in model.parameters()) / 2**20
+
+
 def timed_stream(pieces) -> tuple[float, float, str]:
     """(time to first token, total seconds, text) of an iterator of text pieces."""
     start, first, text = time.perf_counter(), None, ""
@@ -65,8 +69,8 @@ def make_adapter(engine: Engine, folder: Path, seed: int) -> Path:
     return folder
 
 
-def plain_generate(engine: Engine, tokens: int) -> tuple[float, float, str]:
-    model, tokenizer = engine.base.model, engine.base.tokenizer
+def plain_generate(model: torch.nn.Module, engine: Engine, tokens: int) -> tuple[float, float, str]:
+    tokenizer = engine.base.tokenizer
     ids = torch.tensor([prompt_ids(tokenizer, MESSAGES, 4096)])
     streamer = TextIteratorStreamer(tokenizer, skip_prompt=True, skip_special_tokens=True)
     kwargs = dict(input_ids=ids, attention_mask=torch.ones_like(ids), do_sample=False,
@@ -75,7 +79,7 @@ def plain_generate(engine: Engine, tokens: int) -> tuple[float, float, str]:
 
     def run() -> None:
         with torch.inference_mode():
-            (model.get_base_model() if hasattr(model, "get_base_model") else model).generate(**kwargs)
+            model.generate(**kwargs)
 
     thread = threading.Thread(target=run)
     thread.start()
@@ -97,9 +101,11 @@ def main() -> None:
     engine = Engine(load_catalog())
     engine.base
     first_load = time.perf_counter() - start
+    engine.generate_batch([MESSAGES], settings=GenerationSettings(temperature=0, max_new_tokens=4))
     base_mb = rss_mb() - before
+    base_params_mb = param_mb(engine.base.model)
     start = time.perf_counter()
-    load_base(engine.catalog.base)
+    plain = load_base(engine.catalog.base).model  # a second, untouched copy for row (a)
     cached_load = time.perf_counter() - start
     print(f"base load: first {first_load:.1f} s, from the safetensors cache {cached_load:.2f} s "
           f"({converted_base_dir(engine.catalog.base)})")
@@ -108,9 +114,9 @@ def main() -> None:
     adapters, adapter_mb = [], []
     for seed in (1, 2):
         folder = make_adapter(engine, scratch / f"adapter-{seed}", seed)
-        mark = rss_mb()
+        mark = param_mb(engine.model)
         adapters.append(engine.load_adapter(str(folder)))
-        adapter_mb.append(rss_mb() - mark)
+        adapter_mb.append(param_mb(engine.model) - mark)
 
     llama = Llama(model_path=str(packaged_gguf(engine.catalog.base)), n_ctx=2048, n_threads=torch.get_num_threads(),
                   verbose=False)
@@ -120,7 +126,7 @@ def main() -> None:
         return timed_stream(c["choices"][0]["delta"].get("content", "") for c in chunks)
 
     rows = {
-        "(a) plain generate, fp32": lambda: plain_generate(engine, args.tokens),
+        "(a) plain generate, fp32": lambda: plain_generate(plain, engine, args.tokens),
         "(b) app stream, adapter active": lambda: timed_stream(engine.stream(MESSAGES, adapters[0], settings)),
         "(c) llama.cpp, same GGUF": llama_cpp,
     }
@@ -148,12 +154,12 @@ def main() -> None:
         for key in (adapters[1], adapters[0], ""):
             with engine._generate_lock:
                 start = time.perf_counter()
-                engine._activate(key)
+                engine._fold_in(key)
                 switches.append(time.perf_counter() - start)
     print(f"\nadapter switch: median {statistics.median(switches) * 1000:.1f} ms, "
           f"max {max(switches) * 1000:.1f} ms")
-    print(f"resident memory: base {base_mb:.0f} MB; adapters " +
-          ", ".join(f"{mb:.1f} MB" for mb in adapter_mb))
+    print(f"memory: base {base_params_mb:.0f} MB of weights, {base_mb:.0f} MB resident after first use; "
+          "adapters " + ", ".join(f"{mb:.2f} MB" for mb in adapter_mb))
     print("\nsame prompt, side by side:")
     for name, text in samples.items():
         print(f"--- {name}\n{text.strip()}\n")

@@ -7,9 +7,9 @@
 PEFT keeps the active adapter (and, during `generate(adapter_names=...)`, forward hooks) on
 modules shared by every request, so two generations must never overlap: every call runs
 behind one lock that the generating thread itself holds. Inside it, a single-adapter stream
-runs with that adapter merged into the base weights (no LoRA cost per token; switching
-unmerges and merges, a few milliseconds); a mixed batch unmerges and routes rows with
-`adapter_names`.
+runs with that adapter folded into the weights (no LoRA cost per token; switching swaps
+tensor references, a few milliseconds); a mixed batch restores the base weights and routes
+rows with `adapter_names`.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from pathlib import Path
 
 import torch
 from peft import PeftModel
+from peft.tuners.lora import LoraLayer
 from safetensors import SafetensorError
 from safetensors.torch import load_file
 from transformers import StoppingCriteria, StoppingCriteriaList, TextIteratorStreamer
@@ -56,6 +57,8 @@ class StopOnEvent(StoppingCriteria):
 class _Adapter:
     name: str  # PEFT's name (module-dict safe)
     folder: Path
+    merged: dict[torch.nn.Module, torch.nn.Parameter] | None = None
+    merged_bytes: int = 0
 
 
 @dataclass
@@ -66,10 +69,14 @@ class Engine:
     base_key: str | None = None
     max_context_tokens: int = 2048  # prompt + reply; small CPU models slow down past this
     loader: Callable = load_base
+    # Merged weights kept per adapter make a switch a reference swap (~53 MB per q,v adapter
+    # on SmolLM2); past this budget they are recomputed at each switch (tens of ms).
+    merged_cache_bytes: int = 512 * 2**20
     _base: LoadedBase | None = field(default=None, init=False, repr=False)
     _peft: PeftModel | None = field(default=None, init=False, repr=False)
     _adapters: dict[str, _Adapter] = field(default_factory=dict, init=False)
-    _merged: str | None = field(default=None, init=False)
+    _merged: str = field(default=BASE_MODEL_CHOICE, init=False)  # adapter folded into the weights
+    _base_weights: dict[torch.nn.Module, torch.nn.Parameter] = field(default_factory=dict, init=False, repr=False)
     _load_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
     _generate_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
@@ -127,17 +134,17 @@ class Engine:
             name = f"adapter_{len(self._adapters)}"
             self._attach(name, folder, label)
             self._adapters[key] = _Adapter(name=name, folder=folder)
+            self._merged_weights(key)  # now, so that the first switch is a swap too
         report(1.0, f"{label} is ready")
         return key
 
     def _attach(self, name: str, folder: Path, label: str) -> None:
         try:
             if self._peft is None:
-                self._merged = None
                 self._peft = PeftModel.from_pretrained(self.base.model, str(folder), adapter_name=name)
                 self._peft.eval()
             else:
-                self._unmerge()
+                self._fold_in(BASE_MODEL_CHOICE)
                 self._peft.load_adapter(str(folder), adapter_name=name)
         except Exception as error:  # anything here must leave the shared model usable
             self._detach_failed(name)
@@ -173,8 +180,8 @@ class Engine:
                 with self._generate_lock:
                     if stop.is_set():
                         return
-                    self._activate(key)
-                    with self._adapters_off(key == BASE_MODEL_CHOICE):
+                    self._fold_in(key)
+                    with self._adapters_off():
                         self._generate(torch.tensor([ids]), settings, stop, streamer=streamer)
             except BaseException as error:  # surfaced to the consumer below
                 failure.append(error)
@@ -206,7 +213,7 @@ class Engine:
         prompts = [prompt_ids(tokenizer, m, self._prompt_budget(settings)) for m in conversations]
         replies: list[str] = []
         with self._generate_lock:
-            self._unmerge()
+            self._fold_in(BASE_MODEL_CHOICE)
             for start in range(0, len(prompts), batch_size):
                 rows = prompts[start:start + batch_size]
                 width = max(len(r) for r in rows)
@@ -236,24 +243,47 @@ class Engine:
                 input_ids=input_ids, stopping_criteria=StoppingCriteriaList([StopOnEvent(stop)]),
                 pad_token_id=self.base.tokenizer.pad_token_id, **settings.generate_kwargs(), **kwargs)
 
-    # Called with _generate_lock held.
-    def _adapters_off(self, off: bool) -> contextlib.AbstractContextManager:
-        if off and self._peft is not None:
-            return self._peft.disable_adapter()
-        return contextlib.nullcontext()
+    # The helpers below run with _generate_lock held.
+    def _adapters_off(self) -> contextlib.AbstractContextManager:
+        """LoRA layers skip their own computation (the active adapter is folded in already)."""
+        return self._peft.disable_adapter() if self._peft is not None else contextlib.nullcontext()
 
-    def _activate(self, key: str) -> None:
+    def _fold_in(self, key: str) -> None:
+        """Point each LoRA-wrapped layer at base weight + that adapter's delta, or back at the base.
+
+        Unlike peft's merge/unmerge, the base tensors are never written to: switching swaps
+        parameter references (merged tensors are computed once per adapter and kept within
+        merged_cache_bytes), so repeated switches cannot drift.
+        """
         if self._peft is None or self._merged == key:
             return
-        self._unmerge()
-        if key:
-            self._peft.merge_adapter([self._adapters[key].name])
-            self._merged = key
+        for layer, original in self._base_weights.items():
+            layer.weight = original
+        self._base_weights.clear()
+        self._merged = BASE_MODEL_CHOICE
+        if not key:
+            return
+        for layer, merged in self._merged_weights(key).items():
+            self._base_weights[layer] = layer.weight
+            layer.weight = merged
+        self._merged = key
 
-    def _unmerge(self) -> None:
-        if self._peft is not None and self._merged is not None:
-            self._peft.unmerge_adapter()
-        self._merged = None
+    def _merged_weights(self, key: str) -> dict[torch.nn.Module, torch.nn.Parameter]:
+        """Base + delta for every layer the adapter touches; kept while they fit the budget."""
+        adapter = self._adapters[key]
+        if adapter.merged is not None:
+            return adapter.merged
+        merged = {}
+        for module in self._peft.modules():
+            if isinstance(module, LoraLayer) and adapter.name in module.lora_A:
+                layer = module.get_base_layer()
+                weight = layer.weight.detach() + module.get_delta_weight(adapter.name).to(layer.weight.dtype)
+                merged[layer] = torch.nn.Parameter(weight, requires_grad=False)
+        size = sum(w.numel() * w.element_size() for w in merged.values())
+        cached = sum(a.merged_bytes for a in self._adapters.values())
+        if cached + size <= self.merged_cache_bytes:
+            adapter.merged, adapter.merged_bytes = merged, size
+        return merged
 
 
 def _check_weights(folder: Path) -> None:
