@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,6 +54,15 @@ class StopOnEvent(StoppingCriteria):
         return torch.full((input_ids.shape[0],), self.event.is_set(), dtype=torch.bool)
 
 
+@dataclass(frozen=True)
+class RunStats:
+    """What the last generate call did: for benchmarks, and to check that Stop stopped it."""
+
+    new_tokens: int
+    seconds: float
+    stopped: bool
+
+
 @dataclass
 class _Adapter:
     name: str  # PEFT's name (module-dict safe)
@@ -77,6 +87,7 @@ class Engine:
     _adapters: dict[str, _Adapter] = field(default_factory=dict, init=False)
     _merged: str = field(default=BASE_MODEL_CHOICE, init=False)  # adapter folded into the weights
     _base_weights: dict[torch.nn.Module, torch.nn.Parameter] = field(default_factory=dict, init=False, repr=False)
+    last_run: RunStats | None = field(default=None, init=False)
     _load_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
     _generate_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
@@ -238,10 +249,14 @@ class Engine:
         if settings.seed is not None:
             torch.manual_seed(settings.seed)
         kwargs.setdefault("attention_mask", torch.ones_like(input_ids))
+        start = time.perf_counter()
         with torch.inference_mode():
-            return self.model.generate(
+            output = self.model.generate(
                 input_ids=input_ids, stopping_criteria=StoppingCriteriaList([StopOnEvent(stop)]),
                 pad_token_id=self.base.tokenizer.pad_token_id, **settings.generate_kwargs(), **kwargs)
+        self.last_run = RunStats(new_tokens=output.shape[1] - input_ids.shape[1],
+                                 seconds=time.perf_counter() - start, stopped=stop.is_set())
+        return output
 
     # The helpers below run with _generate_lock held.
     def _adapters_off(self) -> contextlib.AbstractContextManager:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import gradio as gr
 
 from models.catalog import BASE_MODEL_CHOICE
-from models.chat_format import GenerationSettings, build_conversation, check_message
+from models.chat_format import MAX_MESSAGE_CHARS, GenerationSettings, build_conversation, check_message
 from models.engine import Engine
 from models.loading import AdapterError
 
@@ -139,6 +139,8 @@ def build_chat_tab(engine: Engine) -> None:
         respond,
         additional_inputs=[adapter, system_prompt, temperature, top_p, max_new_tokens],
         chatbot=gr.Chatbot(label="Chat", height=420, sanitize_html=True),
+        textbox=gr.Textbox(placeholder="Type a message", elem_id="chat-message", submit_btn="Send",
+                           stop_btn="Stop", show_label=False, max_length=MAX_MESSAGE_CHARS + 1000),
         api_name="chat",
         concurrency_limit=CHAT_CONCURRENCY,
         fill_height=False,

@@ -1,0 +1,67 @@
+"""The Chat tab in a real browser (Debian's Chromium driven by Playwright)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import time
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import expect
+
+import app
+from models.engine import Engine
+
+pytestmark = pytest.mark.slow
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update"]
+
+
+@pytest.fixture
+def page_on(tiny_engine: Engine) -> Iterator:
+    if not shutil.which(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium (see .ci/run)")
+    from playwright.sync_api import sync_playwright
+
+    demo = app.build_demo(tiny_engine)
+    demo.launch(prevent_thread_lock=True, server_name="127.0.0.1", quiet=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto(demo.local_url)
+        try:
+            yield page
+        finally:
+            browser.close()
+            demo.close()
+
+
+def set_number(page, label: str, value: str) -> None:
+    field = page.get_by_label(f"number input for {label}", exact=True)
+    field.fill(value)
+    field.press("Enter")
+
+
+def test_stop_button_stops_the_generating_thread(page_on, tiny_engine: Engine) -> None:
+    page = page_on
+    page.get_by_text("System prompt and sampling").click()
+    set_number(page, "Temperature (0 = greedy)", "0")
+    set_number(page, "Max new tokens", "1024")
+    box = page.locator("#chat-message textarea")
+    box.fill("I feel anxious about my exams")
+    box.press("Enter")
+    # Several streamed words (not the pending indicator) before pressing Stop.
+    expect(page.locator(".message.bot").first).to_contain_text(re.compile(r"\S+ \S+ \S+"), timeout=30_000)
+    page.get_by_test_id("stop-button").click()
+    deadline = time.monotonic() + 30
+    while (tiny_engine.last_run is None or tiny_engine._generate_lock.locked()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert tiny_engine.last_run is not None and tiny_engine.last_run.stopped
+    assert tiny_engine.last_run.new_tokens < 1024
+    # The server is free again: the next request gets its full answer.
+    from gradio_client import Client
+    client = Client(page.url, verbose=False)
+    assert client.predict("thank you", "", "", 0.0, 1.0, 16, api_name="/chat")
+    assert tiny_engine.last_run.stopped is False
