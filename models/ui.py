@@ -15,12 +15,14 @@ import gradio as gr
 from models.catalog import BASE_MODEL_CHOICE
 from models.chat_format import MAX_MESSAGE_CHARS, GenerationSettings, build_conversation, check_message
 from models.engine import Engine
+from models.guard import screen, screen_reply
+from models.safety import UNSAFE_REPLY_MESSAGE, crisis_resources, frame_reply
 from models.loading import AdapterError
 
 DISCLOSURE = (
     "**This is an AI research demo, not a therapist and not an emergency service.** "
-    "Replies come from a small language model and can be wrong. If you are in danger or "
-    "thinking about harming yourself, call your local emergency number now."
+    "Replies come from a small language model and can be wrong. Messages are screened for "
+    "signs of crisis; nothing you write is stored."
 )
 CHAT_CONCURRENCY = 8  # requests may overlap; the engine serialises the model itself
 
@@ -77,20 +79,28 @@ def build_chat_tab(engine: Engine) -> None:
                                       max_new_tokens=int(max_new_tokens))
         session = _session(request)
         stop = streams.start(session)
-        reply = ""
+        conversation = build_conversation(system_prompt or "", history, message)
+        screening = screen(conversation)
+        if screening.level == "imminent":
+            yield frame_reply(screening, "")  # the safety message comes before any model text
+        reply, user_stopped = "", False
         try:
-            conversation = build_conversation(system_prompt or "", history, message)
             for piece in engine.stream(conversation, adapter=adapter or BASE_MODEL_CHOICE,
                                        settings=settings, stop=stop):
                 reply += piece
-                yield reply
+                if screen_reply(reply):
+                    reply = UNSAFE_REPLY_MESSAGE
+                    break
+                yield frame_reply(screening, reply)
         except AdapterError as error:
-            yield f"⚠️ {error}"
+            reply = f"⚠️ {error}"
         finally:
+            user_stopped = stop.is_set()
             stop.set()
             streams.finish(session, stop)
-        if not reply.strip() and not stop.is_set():
-            yield "(The model returned an empty reply. Try again or change the settings.)"
+        if not reply.strip() and not user_stopped:
+            reply = "(The model returned an empty reply. Try again or change the settings.)"
+        yield frame_reply(screening, reply)
 
     def select_adapter(key: str, progress: gr.Progress = gr.Progress()) -> str:
         try:
@@ -113,7 +123,7 @@ def build_chat_tab(engine: Engine) -> None:
         return (gr.Dropdown(choices=catalog.adapter_choices(engine.base_key) + extra, value=key),
                 f"Loaded {key}.")
 
-    gr.Markdown(DISCLOSURE, elem_id="disclosure")
+    gr.Markdown(f"{DISCLOSURE}\n\n{crisis_resources()}", elem_id="disclosure")
     with gr.Row(equal_height=True):
         adapter = gr.Dropdown(catalog.adapter_choices(engine.base_key), value=BASE_MODEL_CHOICE,
                               label="Model", allow_custom_value=True, scale=2)
