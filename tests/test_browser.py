@@ -65,3 +65,22 @@ def test_stop_button_stops_the_generating_thread(page_on, tiny_engine: Engine) -
     client = Client(page.url, verbose=False)
     assert client.predict("thank you", "", "", 0.0, 1.0, 16, api_name="/chat")
     assert tiny_engine.last_run.stopped is False
+
+
+@pytest.mark.parametrize("payload", [
+    '<img src=x onerror="window.__pwned = 1">',
+    '<script>window.__pwned = 2</script>',
+    '<a href="javascript:window.__pwned=3">click</a> <svg onload="window.__pwned=4"></svg>',
+])
+def test_markup_typed_into_the_chat_never_executes(page_on, payload: str) -> None:
+    page = page_on
+    box = page.locator("#chat-message textarea")
+    box.fill(payload)
+    box.press("Enter")
+    expect(page.locator(".message.user")).to_have_count(1, timeout=30_000)
+    expect(page.locator(".message.bot")).to_have_count(1, timeout=30_000)
+    page.wait_for_timeout(500)
+    links = page.locator(".message.user a")
+    for i in range(links.count()):
+        links.nth(i).click(timeout=2_000, no_wait_after=True)
+    assert page.evaluate("window.__pwned") is None
