@@ -37,6 +37,6 @@ demo = build_demo(engine)
 
 if __name__ == "__main__":
     print(f"Loading {engine.catalog.bases[engine.base_key].name} ...", flush=True)
-    engine.base  # load before serving, so the first visitor does not wait
+    engine.load()  # before serving, so the first visitor does not wait
     demo.launch(server_name=os.environ.get("GRADIO_SERVER_NAME", "127.0.0.1"),
                 server_port=int(os.environ.get("GRADIO_SERVER_PORT", "7860")))

@@ -99,7 +99,7 @@ def main() -> None:
     before = rss_mb()
     start = time.perf_counter()
     engine = Engine(load_catalog())
-    engine.base
+    engine.load()
     first_load = time.perf_counter() - start
     engine.generate_batch([MESSAGES], settings=GenerationSettings(temperature=0, max_new_tokens=4))
     base_mb = rss_mb() - before
@@ -132,7 +132,7 @@ def main() -> None:
     }
     results: dict[str, list[tuple[float, float, int]]] = {name: [] for name in rows}
     samples: dict[str, str] = {}
-    for name, run in rows.items():  # warm-up
+    for run in rows.values():  # warm-up
         run()
     for _ in range(args.repeats):
         for name, run in rows.items():

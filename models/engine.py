@@ -110,6 +110,10 @@ class Engine:
                     self._base = loaded
         return self._base
 
+    def load(self) -> LoadedBase:
+        """Load the base now (the app does this before serving), instead of on first use."""
+        return self.base
+
     @property
     def model(self) -> torch.nn.Module:
         return self._peft if self._peft is not None else self.base.model

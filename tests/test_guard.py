@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from models.guard import screen, screen_reply
-from models.safety import IMMINENT_MESSAGE, UNSAFE_REPLY_MESSAGE, crisis_resources, frame_reply
+from models.safety import IMMINENT_MESSAGE, crisis_resources, frame_reply
 
 
 def users(*texts: str) -> list[dict]:

@@ -24,7 +24,7 @@ QUESTION = [{"role": "system", "content": "You are a supportive assistant."},
 @pytest.fixture(scope="module")
 def smol() -> Engine:
     engine = Engine(load_catalog())
-    engine.base  # converts the GGUF into the test session's cache
+    engine.load()  # converts the GGUF into the test session's cache
     return engine
 
 
