@@ -66,7 +66,6 @@ class RunStats:
 @dataclass
 class _Adapter:
     name: str  # PEFT's name (module-dict safe)
-    folder: Path
     merged: dict[torch.nn.Module, torch.nn.Parameter] | None = None
     merged_bytes: int = 0
 
@@ -148,7 +147,7 @@ class Engine:
                 return key
             name = f"adapter_{len(self._adapters)}"
             self._attach(name, folder, label)
-            self._adapters[key] = _Adapter(name=name, folder=folder)
+            self._adapters[key] = _Adapter(name=name)
             self._merged_weights(key)  # now, so that the first switch is a swap too
         report(1.0, f"{label} is ready")
         return key

@@ -115,7 +115,8 @@ def _own_level(text: str) -> tuple[str, list[str]]:
     else:
         return "none", []
     lowered = ""
-    if IDIOM.search(text) and not (SELF_HARM.search(IDIOM.sub("", text)) or IDEATION.search(IDIOM.sub("", text))):
+    without_idioms = IDIOM.sub(" ", text)
+    if IDIOM.search(text) and not (SELF_HARM.search(without_idioms) or IDEATION.search(without_idioms)):
         lowered = "an idiom"
     elif ELSEWHERE.search(text) and not re.search(r"\b(i|me|my ?self)\b.*\b(too|also|as well)\b", text):
         lowered = "fiction or someone else"
