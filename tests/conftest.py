@@ -4,8 +4,10 @@ and its cache is a temporary folder the tests fill with tiny models and adapters
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -24,6 +26,8 @@ import yaml  # noqa: E402
 from helpers import add_to_hub_cache, make_lora_adapter, make_tiny_llama  # noqa: E402
 from models.catalog import load_catalog  # noqa: E402
 from models.engine import Engine  # noqa: E402
+from postgres import postgres_server  # noqa: E402
+from survey.database import Database  # noqa: E402
 
 TINY_BASE = "tests/tiny-llama"
 HUB_CACHE = Path(os.environ["HF_HUB_CACHE"])
@@ -73,3 +77,23 @@ def tiny_catalog_path(tiny: SimpleNamespace) -> Path:
 @pytest.fixture
 def tiny_engine(tiny_catalog_path: Path) -> Engine:
     return Engine(load_catalog(tiny_catalog_path), max_context_tokens=256)
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    with postgres_server() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(request: pytest.FixtureRequest, tmp_path: Path) -> Database:
+    """A fresh, empty database of each kind the store supports."""
+    if request.param == "sqlite":
+        return Database(f"sqlite:///{tmp_path / 'ratings.sqlite3'}")
+    import psycopg
+
+    server = request.getfixturevalue("postgres_url")
+    name = f"t_{secrets.token_hex(6)}"
+    with psycopg.connect(server, autocommit=True) as connection:
+        connection.execute(f"CREATE DATABASE {name}")
+    return Database(server.rsplit("/", 1)[0] + f"/{name}")

@@ -6,8 +6,10 @@ from __future__ import annotations
 import hashlib
 import secrets
 from pathlib import Path
+from typing import Any
 
 import torch
+import yaml
 from peft import LoraConfig, get_peft_model
 from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
 from transformers import LlamaConfig, LlamaForCausalLM, PreTrainedTokenizerFast
@@ -87,3 +89,29 @@ def add_to_hub_cache(folder: Path, repo_id: str, cache: Path, ref: str | None = 
         (repo / "refs").mkdir(parents=True, exist_ok=True)
         (repo / "refs" / ref).write_text(commit)
     return commit
+
+
+# Arm keys no page text would contain by chance, so blinding tests can search for them.
+ARM_KEYS = ("arm-alpha-7f3", "arm-beta-2c9")
+
+
+def write_study(folder: Path, study_id: str = "tiny-study", questions: int = 6, **fields: Any) -> Path:
+    """A study of the tiny base against adapter-a (Hub cache), written as YAML."""
+    study = {
+        "id": study_id,
+        "title": "Tiny study",
+        "models": [
+            {"key": ARM_KEYS[0], "base": "tiny", "system_prompt": "You are kind.",
+             "generation": {"max_new_tokens": 8, "temperature": 0.7}, "seed": 7},
+            {"key": ARM_KEYS[1], "base": "tiny", "adapter": "adapter-a", "system_prompt": "You are kind.",
+             "generation": {"max_new_tokens": 8, "temperature": 0.7}, "seed": 7},
+        ],
+        "questions": [{"id": f"q{i}", "text": f"Question number {i}?"} for i in range(1, questions + 1)],
+        "consent": "Consent text.",
+        "instructions": "Instructions text.",
+        **fields,
+    }
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{study_id}.yaml"
+    path.write_text(yaml.safe_dump(study, sort_keys=False))
+    return path
