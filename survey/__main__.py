@@ -1,0 +1,63 @@
+"""Command line for studies.
+
+    python -m survey build STUDY.yaml          # generate the answers once (see survey/build.py)
+    python -m survey export STUDY --format csv # the long-format ratings table
+
+The ratings database is DATABASE_URL (default sqlite:///data/ratings.sqlite3).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from tqdm import tqdm
+
+from models.catalog import DEFAULT_CATALOG, load_catalog
+from survey.build import build
+from survey.export import export
+from survey.store import Store, StudyChanged
+from survey.study import StudyError, load_study
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m survey", description=__doc__.split("\n\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    build_cmd = commands.add_parser("build", help="generate every (question, model) answer once")
+    build_cmd.add_argument("study", type=Path, help="the study's YAML file")
+    build_cmd.add_argument("--catalog", type=Path, default=Path(os.environ.get("MHCHAT_CATALOG") or DEFAULT_CATALOG))
+    export_cmd = commands.add_parser("export", help="write the ratings in long format")
+    export_cmd.add_argument("study", help="a study id, or its YAML file")
+    export_cmd.add_argument("--format", choices=("csv", "parquet"), default="csv")
+    export_cmd.add_argument("--out", type=Path, help="output file (default: <study>-ratings.<format>)")
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "build":
+            return _build(args)
+        study_id = load_study(args.study).id if args.study.endswith((".yaml", ".yml")) else args.study
+        out = args.out or Path(f"{study_id}-ratings.{args.format}")
+        rows = export(Store(), study_id, out, args.format)
+        print(f"wrote {rows} ratings of study {study_id!r} to {out}")
+        return 0
+    except (StudyError, StudyChanged, ValueError, OSError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+
+
+def _build(args: argparse.Namespace) -> int:
+    study = load_study(args.study)
+    report = build(study, load_catalog(args.catalog), Store(),
+                   progress=lambda chunks: tqdm(chunks, desc=f"generating {study.id}", unit="batch"))
+    if report.status == "unchanged":
+        print(f"study {study.id!r} is unchanged: nothing to generate")
+    else:
+        print(f"study {study.id!r}: generated {report.generated} answers in {report.seconds:.1f} s")
+    for problem in report.problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
