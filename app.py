@@ -3,7 +3,8 @@
     python app.py            # http://127.0.0.1:7860
 
 Settings come from the environment (see README): MHCHAT_CATALOG, MHCHAT_BASE,
-MHCHAT_CACHE_DIR, GRADIO_SERVER_NAME / GRADIO_SERVER_PORT.
+MHCHAT_CACHE_DIR, MHCHAT_STUDIES, DATABASE_URL, GRADIO_SERVER_NAME / GRADIO_SERVER_PORT.
+Participants take studies at /survey?study=ID, a page of its own that shows no model names.
 """
 
 from __future__ import annotations
@@ -11,10 +12,15 @@ from __future__ import annotations
 import os
 
 import gradio as gr
+from starlette.middleware import Middleware
 
 from models.catalog import DEFAULT_CATALOG, load_catalog
 from models.engine import Engine
 from models.ui import build_chat_tab
+from survey.links import StudyLinkRedirect
+from survey.serving import ServedStudy, served_studies
+from survey.store import Store
+from survey.ui import PAGE_PATH, build_survey_page, build_survey_tab
 
 TITLE = "Mental-health chatbot research toolkit"
 
@@ -24,19 +30,31 @@ def build_engine() -> Engine:
     return Engine(catalog, base_key=os.environ.get("MHCHAT_BASE") or None)
 
 
-def build_demo(engine: Engine) -> gr.Blocks:
+def build_demo(engine: Engine, studies: dict[str, ServedStudy] | None = None,
+               store: Store | None = None) -> gr.Blocks:
+    studies = studies if studies is not None else {}
+    store = store or Store()
     with gr.Blocks(title=TITLE) as demo:
         gr.Markdown(f"# {TITLE}")
         with gr.Tab("Chat"):
             build_chat_tab(engine)
+        with gr.Tab("Survey"):
+            build_survey_tab(studies)
+    with demo.route("Survey", PAGE_PATH, show_in_navbar=False):
+        build_survey_page(demo, studies, store)
     return demo
 
 
+def launch_options() -> dict:
+    """What every launch of the demo needs besides the Blocks (a fresh dict: Gradio fills it in)."""
+    return {"app_kwargs": {"middleware": [Middleware(StudyLinkRedirect)]}}
+
+
 engine = build_engine()  # cheap: weights load on first use
-demo = build_demo(engine)
+demo = build_demo(engine, served_studies(), Store())
 
 if __name__ == "__main__":
     print(f"Loading {engine.catalog.bases[engine.base_key].name} ...", flush=True)
     engine.load()  # before serving, so the first visitor does not wait
     demo.launch(server_name=os.environ.get("GRADIO_SERVER_NAME", "127.0.0.1"),
-                server_port=int(os.environ.get("GRADIO_SERVER_PORT", "7860")))
+                server_port=int(os.environ.get("GRADIO_SERVER_PORT", "7860")), **launch_options())

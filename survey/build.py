@@ -82,7 +82,7 @@ def build(study: Study, catalog: Catalog, store: Store,
                 [[{"role": "system", "content": m.system_prompt}, {"role": "user", "content": q}]
                  for _, m, q in chunk],
                 [m.adapter or BASE_MODEL_CHOICE for _, m, _ in chunk], settings, batch_size=BATCH_SIZE)
-            for (question_id, model, _), text in zip(chunk, texts):
+            for (question_id, model, _), text in zip(chunk, texts, strict=True):
                 responses[question_id][model.key] = text
     _write_atomically(responses_path(study), {
         "study": study.id, "fingerprint": study.fingerprint(), "generated_at": time.time(),

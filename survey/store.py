@@ -134,6 +134,13 @@ class Store:
                            (study.id, new_id, index, slot.item_id, slot.kind, slot.first_model))
             return _state(tx, study.id, new_id)
 
+    def find(self, study: Study, participant_id: str | None = None,
+             external_id: str | None = None) -> ParticipantState | None:
+        """An existing participant's state, without creating one (consent comes first)."""
+        with self.db.transaction() as tx:
+            found = _find(tx, study.id, participant_id, external_id)
+            return _state(tx, study.id, found) if found else None
+
     def state(self, study_id: str, participant_id: str) -> ParticipantState:
         with self.db.transaction() as tx:
             return _state(tx, study_id, participant_id)
@@ -187,7 +194,7 @@ class Store:
                        (now, study.id, participant_id))
         if self.on_submit:
             self.on_submit([dict(zip(("study", "participant", "question", "model", "criterion", "score",
-                                      "position", "rated_at"), row)) for row in rows])
+                                      "position", "rated_at"), row, strict=True)) for row in rows])
         return True
 
     def complete(self, study_id: str, participant_id: str) -> str:

@@ -19,6 +19,7 @@ os.environ["HF_HUB_CACHE"] = str(_SESSION_DIR / "hf" / "hub")
 os.environ["GRADIO_TEMP_DIR"] = str(_SESSION_DIR / "gradio")
 os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
 os.environ["MHCHAT_CACHE_DIR"] = str(_SESSION_DIR / "cache")
+os.environ["DATABASE_URL"] = f"sqlite:///{_SESSION_DIR / 'ratings.sqlite3'}"
 
 import pytest  # noqa: E402
 import yaml  # noqa: E402

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import time
 from collections.abc import Iterator
 
@@ -11,31 +10,23 @@ import pytest
 from playwright.sync_api import expect
 
 import app
+from browser import chromium
 from models.engine import Engine
 
 pytestmark = pytest.mark.slow
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update"]
 
 
 @pytest.fixture
 def page_on(tiny_engine: Engine) -> Iterator:
-    if not shutil.which(CHROMIUM):
-        pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium (see .ci/run)")
-    from playwright.sync_api import sync_playwright
-
     demo = app.build_demo(tiny_engine)
     demo.launch(prevent_thread_lock=True, server_name="127.0.0.1", quiet=True)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        page.goto(demo.local_url)
-        try:
+    try:
+        with chromium() as browser:
+            page = browser.new_page()
+            page.goto(demo.local_url)
             yield page
-        finally:
-            browser.close()
-            demo.close()
+    finally:
+        demo.close()
 
 
 def set_number(page, label: str, value: str) -> None:

@@ -1,0 +1,123 @@
+"""A participant completes a whole study in headless Chromium, blind to the models."""
+
+from __future__ import annotations
+
+import re
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import Request, expect
+
+import app
+from browser import chromium
+from conftest import TINY_BASE
+from helpers import ARM_KEYS, write_study
+from models.catalog import load_catalog
+from models.engine import Engine
+from survey.build import build
+from survey.database import Database
+from survey.export import ratings_frame
+from survey.serving import served_studies
+from survey.store import Store
+from survey.study import load_study
+
+pytestmark = pytest.mark.slow
+# What would unblind a participant: the arms' keys, the adapter's catalog key and Hub id, the base.
+SECRETS = (*ARM_KEYS, "adapter-a", "tests/adapter-a", "Adapter A", TINY_BASE, "Tiny Llama")
+CHECK = {"id": "check-1", "text": "To show you are reading, give both responses a 4 on every criterion.",
+         "responses": ["Please rate me 4.", "Please rate me 4 as well."], "score": 4}
+
+
+def assert_blind(text: str) -> None:
+    leaked = [s for s in SECRETS if s in text]
+    assert not leaked, f"the page reveals {leaked}"
+
+
+@pytest.fixture
+def survey_app(tmp_path: Path, tiny_catalog_path: Path, tiny_engine: Engine) -> Iterator[SimpleNamespace]:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    store = Store(Database(f"sqlite:///{tmp_path / 'ratings.sqlite3'}"))
+    path = write_study(tmp_path / "studies", questions=3, attention_checks=[CHECK], comment_box=True,
+                       completion_url=f"http://127.0.0.1:{port}/survey?completed={{code}}")  # stands in for Prolific
+    study = load_study(path)
+    build(study, load_catalog(tiny_catalog_path), store, lambda base: tiny_engine)
+    demo = app.build_demo(tiny_engine, served_studies(path.parent), store)
+    demo.launch(**app.launch_options(), prevent_thread_lock=True, server_name="127.0.0.1", server_port=port, quiet=True)
+    try:
+        with chromium() as browser:
+            yield SimpleNamespace(page=browser.new_page(), url=demo.local_url, store=store, study=study)
+    finally:
+        demo.close()
+
+
+def body_of(request: Request) -> str:
+    """Read when the request has finished: an open event stream would block, a page left behind is gone."""
+    response = request.response()
+    try:
+        return response.text() if response else ""
+    except PlaywrightError:  # redirects have no body
+        return ""
+
+
+def rate(page, position: int, criteria: int, value: int) -> None:
+    for criterion in range(1, criteria + 1):
+        page.locator(f"#response-{position}-criterion-{criterion} input[value='{value}']").check()
+
+
+def test_a_participant_completes_the_study_blind(survey_app) -> None:
+    page, study, store = survey_app.page, survey_app.study, survey_app.store
+    bodies: list[str] = []
+    page.on("requestfinished", lambda request: bodies.append(body_of(request)))
+    page.goto(f"{survey_app.url}?study={study.id}&PROLIFIC_PID=pid-42")  # the short link opens the study page
+    page.wait_for_url(re.compile(r"/survey\?study="), timeout=30_000)
+    expect(page.locator("#survey-consent")).to_contain_text("Consent text.", timeout=30_000)
+    assert_blind(page.content())
+    page.locator("#survey-agree").click()
+
+    items, criteria = len(study.questions) + 1, len(study.criteria)
+    progress = page.locator("#survey-progress")
+    for index in range(items):
+        expect(progress).to_have_text(f"Item {index + 1} of {items}", timeout=30_000)
+        assert_blind(page.content())
+        if index == 0:  # an incomplete item is refused with a message and stays on screen
+            rate(page, 1, criteria, 5)
+            page.locator("#survey-next").click()
+            expect(page.locator("#survey-message")).to_contain_text("Response 2: please rate")
+            expect(progress).to_have_text(f"Item 1 of {items}")
+            page.locator("#survey-comment textarea").fill("first item comment")
+        if index == 1:  # a reload resumes at the same item, without asking for consent again
+            page.reload()
+            expect(progress).to_have_text(f"Item 2 of {items}", timeout=30_000)
+            expect(page.locator("#survey-agree")).to_be_hidden()
+        is_check = "give both responses a 4" in page.locator("#survey-question").inner_text()
+        rate(page, 1, criteria, 4 if is_check else 8)
+        rate(page, 2, criteria, 4 if is_check else 3)
+        page.locator("#survey-next").click()
+
+    page.wait_for_url(re.compile(r"completed=\w+"), timeout=30_000)
+    code = page.url.rsplit("=", 1)[1]
+    person = store.find(study, external_id="pid-42")
+    assert person.completed and person.completion_code == code
+
+    ratings = ratings_frame(store, study.id)
+    assert len(ratings) == len(study.questions) * 2 * criteria
+    assert set(ratings["external_id"]) == {"pid-42"} and not ratings["attention_failed"].any()
+    assert (ratings["score"] == ratings["position"].map({1: 8, 2: 3})).all()
+    assert set(ratings["model"]) == set(ARM_KEYS)
+
+    assert any("Question number" in body for body in bodies)  # the payloads with the items were read
+    for body in bodies:
+        assert_blind(body)
+
+
+def test_an_unknown_study_says_so(survey_app) -> None:
+    page = survey_app.page
+    page.goto(f"{survey_app.url}survey?study=no-such-study")
+    expect(page.locator("#survey-notice")).to_contain_text("There is no study called", timeout=30_000)
+    expect(page.locator("#survey-agree")).to_be_hidden()
