@@ -3,7 +3,7 @@
     python app.py            # http://127.0.0.1:7860
 
 Settings come from the environment (see README): MHCHAT_CATALOG, MHCHAT_BASE,
-MHCHAT_CACHE_DIR, MHCHAT_STUDIES, DATABASE_URL, GRADIO_SERVER_NAME / GRADIO_SERVER_PORT.
+MHCHAT_CACHE_DIR, MHCHAT_STUDIES, DATABASE_URL, MHCHAT_RATINGS_REPO, GRADIO_SERVER_NAME / GRADIO_SERVER_PORT.
 Participants take studies at /survey?study=ID, a page of its own that shows no model names.
 """
 
@@ -17,6 +17,7 @@ from starlette.middleware import Middleware
 from models.catalog import DEFAULT_CATALOG, load_catalog
 from models.engine import Engine
 from models.ui import build_chat_tab
+from survey.hub_sync import hub_sync_from_environment
 from survey.links import StudyLinkRedirect
 from survey.serving import ServedStudy, served_studies
 from survey.store import Store
@@ -51,7 +52,8 @@ def launch_options() -> dict:
 
 
 engine = build_engine()  # cheap: weights load on first use
-demo = build_demo(engine, served_studies(), Store())
+mirror = hub_sync_from_environment()  # ratings pushed to a Hub dataset when MHCHAT_RATINGS_REPO is set
+demo = build_demo(engine, served_studies(), Store(on_record=mirror.record if mirror else None))
 
 if __name__ == "__main__":
     print(f"Loading {engine.catalog.bases[engine.base_key].name} ...", flush=True)

@@ -2,6 +2,7 @@
 
     python -m survey build STUDY.yaml          # generate the answers once (see survey/build.py)
     python -m survey export STUDY --format csv # the long-format ratings table
+    python -m survey export STUDY --from-mirror FOLDER  # the same, from a copy of the Hub dataset
 
 The ratings database is DATABASE_URL (default sqlite:///data/ratings.sqlite3).
 """
@@ -17,7 +18,8 @@ from tqdm import tqdm
 
 from models.catalog import DEFAULT_CATALOG, load_catalog
 from survey.build import build
-from survey.export import export
+from survey.export import ratings_frame, write_table
+from survey.hub_sync import read_mirror
 from survey.store import Store, StudyChanged
 from survey.study import StudyError, load_study
 
@@ -32,13 +34,18 @@ def main(argv: list[str] | None = None) -> int:
     export_cmd.add_argument("study", help="a study id, or its YAML file")
     export_cmd.add_argument("--format", choices=("csv", "parquet"), default="csv")
     export_cmd.add_argument("--out", type=Path, help="output file (default: <study>-ratings.<format>)")
+    export_cmd.add_argument("--from-mirror", type=Path, metavar="FOLDER",
+                            help="read the ratings from a downloaded copy of the ratings dataset repo")
     args = parser.parse_args(argv)
     try:
         if args.command == "build":
             return _build(args)
         study_id = load_study(args.study).id if args.study.endswith((".yaml", ".yml")) else args.study
         out = args.out or Path(f"{study_id}-ratings.{args.format}")
-        rows = export(Store(), study_id, out, args.format)
+        if args.from_mirror and not args.from_mirror.is_dir():
+            raise ValueError(f"{args.from_mirror} is not a folder")
+        frame = read_mirror(args.from_mirror, study_id) if args.from_mirror else ratings_frame(Store(), study_id)
+        rows = write_table(frame, out, args.format)
         print(f"wrote {rows} ratings of study {study_id!r} to {out}")
         return 0
     except (StudyError, StudyChanged, ValueError, OSError) as error:

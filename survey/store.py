@@ -79,9 +79,10 @@ class ParticipantState:
 
 class Store:
     def __init__(self, database: Database | None = None,
-                 on_submit: Callable[[list[dict[str, Any]]], None] | None = None):
+                 on_record: Callable[[dict[str, Any]], None] | None = None):
         self.db = database or Database()
-        self.on_submit = on_submit  # e.g. the Hub mirror; called after the commit
+        # Called with every submission and completion once committed (the Hub mirror, survey/hub_sync.py).
+        self.on_record = on_record
         with self.db.transaction() as tx:
             for statement in SCHEMA:
                 tx.execute(statement)
@@ -163,11 +164,12 @@ class Store:
         now = time.time()
         with self.db.transaction() as tx:
             slot_rows = tx.execute(
-                "SELECT kind, first_model, shown_at FROM slots WHERE study_id = ? AND participant_id = ? "
-                "AND item_id = ?", (study.id, participant_id, item_id))
+                "SELECT s.kind, s.first_model, s.shown_at, p.external_id FROM slots s JOIN participants p "
+                "ON p.study_id = s.study_id AND p.participant_id = s.participant_id "
+                "WHERE s.study_id = ? AND s.participant_id = ? AND s.item_id = ?", (study.id, participant_id, item_id))
             if not slot_rows:
                 raise RatingError("this item is not one of yours; reload the page")
-            kind, first_model, shown_at = slot_rows[0]
+            kind, first_model, shown_at, external_id = slot_rows[0]
             seconds = now - shown_at if shown_at is not None else None
             too_fast = int(seconds is not None and seconds < study.min_seconds_per_item)
             passed, check_scores = None, None
@@ -175,37 +177,48 @@ class Store:
                 expected = study.check(item_id).score
                 passed = int(all(v == expected for side in scores.values() for v in side.values()))
                 check_scores = json.dumps(scores, sort_keys=True)
+            comment = comment.strip()[:2000] or None
             inserted = tx.execute(
                 "INSERT INTO submissions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING "
                 "RETURNING item_id", (study.id, participant_id, item_id, kind, now, seconds, too_fast,
-                                      passed, check_scores, comment.strip()[:2000] or None))
+                                      passed, check_scores, comment))
             if not inserted:
                 return False
-            rows = []
+            ratings = []
             if kind == QUESTION:
                 order = models_in_order(study, Slot(item_id, kind, first_model))
                 for position, model in enumerate(order, start=1):
                     for criterion in study.criteria:
-                        rows.append((study.id, participant_id, item_id, model, criterion.key,
-                                     int(scores[position][criterion.key]), position, now))
-                for row in rows:
-                    tx.execute("INSERT INTO ratings VALUES (?, ?, ?, ?, ?, ?, ?, ?)", row)
+                        ratings.append({"question": item_id, "model": model, "criterion": criterion.key,
+                                        "score": int(scores[position][criterion.key]), "position": position})
+                for r in ratings:
+                    tx.execute("INSERT INTO ratings VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                               (study.id, participant_id, r["question"], r["model"], r["criterion"], r["score"],
+                                r["position"], now))
             tx.execute("UPDATE participants SET last_active = ? WHERE study_id = ? AND participant_id = ?",
                        (now, study.id, participant_id))
-        if self.on_submit:
-            self.on_submit([dict(zip(("study", "participant", "question", "model", "criterion", "score",
-                                      "position", "rated_at"), row, strict=True)) for row in rows])
+        if self.on_record:
+            self.on_record({"event": "submission", "study": study.id, "participant": participant_id,
+                            "external_id": external_id, "item": item_id, "kind": kind, "submitted_at": now,
+                            "seconds_on_item": seconds, "too_fast": bool(too_fast),
+                            "attention_passed": None if passed is None else bool(passed),
+                            "check_scores": check_scores, "comment": comment, "ratings": ratings})
         return True
 
     def complete(self, study_id: str, participant_id: str) -> str:
         """Mark the participant complete once every item is in; returns their completion code."""
+        now = time.time()
         with self.db.transaction() as tx:
             state = _state(tx, study_id, participant_id)
             if state.next_index is not None:
                 raise RatingError("some items are not rated yet")
-            tx.execute("UPDATE participants SET completed_at = ? WHERE study_id = ? AND participant_id = ? "
-                       "AND completed_at IS NULL", (time.time(), study_id, participant_id))
-            return state.completion_code
+            newly = tx.execute("UPDATE participants SET completed_at = ? WHERE study_id = ? AND participant_id = ? "
+                               "AND completed_at IS NULL RETURNING participant_id", (now, study_id, participant_id))
+        if newly and self.on_record:
+            self.on_record({"event": "completion", "study": study_id, "participant": participant_id,
+                            "external_id": state.external_id, "completed_at": now,
+                            "completion_code": state.completion_code})
+        return state.completion_code
 
     # Export
 
