@@ -25,9 +25,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import psutil  # noqa: E402
 import torch  # noqa: E402
-from peft import LoraConfig, get_peft_model  # noqa: E402
 from transformers import TextIteratorStreamer  # noqa: E402
 
+from random_lora import make_adapter  # noqa: E402
 from models.catalog import load_catalog  # noqa: E402
 from models.chat_format import GenerationSettings, prompt_ids  # noqa: E402
 from models.engine import Engine  # noqa: E402
@@ -53,20 +53,6 @@ def timed_stream(pieces) -> tuple[float, float, str]:
             first = time.perf_counter() - start
         text += piece
     return first or 0.0, time.perf_counter() - start, text
-
-
-def make_adapter(engine: Engine, folder: Path, seed: int) -> Path:
-    """A LoRA adapter (r=8 on q,v) for the packaged base, small random weights."""
-    torch.manual_seed(seed)
-    model = get_peft_model(load_base(engine.catalog.base).model,
-                           LoraConfig(r=8, lora_alpha=16, target_modules=["q_proj", "v_proj"]))
-    with torch.no_grad():
-        for name, param in model.named_parameters():
-            if "lora_B" in name:
-                param.normal_(0, 0.002)
-    model.peft_config["default"].base_model_name_or_path = engine.catalog.base.hub_id
-    model.save_pretrained(folder)
-    return folder
 
 
 def plain_generate(model: torch.nn.Module, engine: Engine, tokens: int) -> tuple[float, float, str]:

@@ -17,7 +17,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from models.catalog import DEFAULT_CATALOG, load_catalog
-from survey.build import build
+from survey.build import BATCH_SIZE, build
 from survey.export import ratings_frame, write_table
 from survey.hub_sync import read_mirror
 from survey.store import Store, StudyChanged
@@ -30,6 +30,8 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd = commands.add_parser("build", help="generate every (question, model) answer once")
     build_cmd.add_argument("study", type=Path, help="the study's YAML file")
     build_cmd.add_argument("--catalog", type=Path, default=Path(os.environ.get("MHCHAT_CATALOG") or DEFAULT_CATALOG))
+    build_cmd.add_argument("--batch-size", type=int, default=BATCH_SIZE,
+                           help=f"answers generated together (default {BATCH_SIZE}; lower it if memory is short)")
     export_cmd = commands.add_parser("export", help="write the ratings in long format")
     export_cmd.add_argument("study", help="a study id, or its YAML file")
     export_cmd.add_argument("--format", choices=("csv", "parquet"), default="csv")
@@ -56,7 +58,8 @@ def main(argv: list[str] | None = None) -> int:
 def _build(args: argparse.Namespace) -> int:
     study = load_study(args.study)
     report = build(study, load_catalog(args.catalog), Store(),
-                   progress=lambda chunks: tqdm(chunks, desc=f"generating {study.id}", unit="batch"))
+                   progress=lambda chunks: tqdm(chunks, desc=f"generating {study.id}", unit="batch"),
+                   batch_size=args.batch_size)
     if report.status == "unchanged":
         print(f"study {study.id!r} is unchanged: nothing to generate")
     else:

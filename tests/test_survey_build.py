@@ -119,3 +119,10 @@ def test_cli_reports_bad_study_files(tmp_path, capsys):
     bad.write_text(json.dumps({"id": "Bad Id!", "models": []}))
     assert main(["build", str(bad)]) == 2
     assert "'id' must be lower-case" in capsys.readouterr().err
+
+
+def test_cli_refuses_a_batch_size_below_one(tmp_path, capsys):
+    path = write_study(tmp_path / "studies")
+    assert main(["build", str(path), "--batch-size", "0"]) == 2
+    assert "batch size must be at least 1" in capsys.readouterr().err
+    assert not responses_path(load_study(path)).exists()
