@@ -50,13 +50,13 @@ def store(tmp_path: Path) -> Store:
 
 def test_build_generates_each_answer_once_in_mixed_batches(tmp_path, tiny_catalog_path, engine_for, store):
     study = load_study(write_study(tmp_path, questions=5))
-    report = build(study, load_catalog(tiny_catalog_path), store, engine_for)
+    report = build(study, load_catalog(tiny_catalog_path), store, engine_for, batch_size=4)
     assert report.status == "built" and report.generated == 10
     responses = load_responses(study)
     assert set(responses) == {q.id for q in study.questions}
     assert all(set(r) == set(ARM_KEYS) for r in responses.values())
     calls = engine_for.engines[0].calls
-    assert sum(len(c) for c in calls) == 10
+    assert [len(c) for c in calls] == [4, 4, 2]
     assert all({"", "adapter-a"} <= set(c) for c in calls)  # both models in every batch
 
     modified = responses_path(study).stat().st_mtime_ns
@@ -64,8 +64,8 @@ def test_build_generates_each_answer_once_in_mixed_batches(tmp_path, tiny_catalo
     assert again.status == "unchanged" and responses_path(study).stat().st_mtime_ns == modified
 
     responses_path(study).unlink()
-    build(study, load_catalog(tiny_catalog_path), store, engine_for)
-    assert load_responses(study) == responses  # same seed, same text
+    build(study, load_catalog(tiny_catalog_path), store, engine_for, batch_size=4)
+    assert load_responses(study) == responses  # same seeds and batches, same text
 
 
 def test_changed_study_with_ratings_is_refused(tmp_path, tiny_catalog_path, engine_for, store):
