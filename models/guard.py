@@ -19,6 +19,8 @@ import re
 import sys
 from dataclasses import dataclass, field
 
+from models.spelling import normalise_spelling
+
 LEVELS = ("none", "distress", "ideation", "self_harm", "imminent")
 RISK_LEVELS = LEVELS[2:]  # the levels at which crisis resources are shown
 
@@ -27,68 +29,77 @@ def _any(*patterns: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
-# Chat spellings mapped to one form before matching (whole words only).
-SPELLINGS = {
-    "myslef": "myself", "meself": "myself", "agian": "again", "tonite": "tonight", "gona": "gonna",
-    "wana": "wanna", "kil": "kill", "cutt": "cut", "cuting": "cutting", "sucide": "suicide",
-    "suicde": "suicide", "suiside": "suicide", "sucidal": "suicidal", "suicidle": "suicidal",
-    "depresed": "depressed", "stresed": "stressed", "dont": "don't", "cant": "can't", "im": "i'm",
-    "ive": "i've", "wont": "won't", "didnt": "didn't", "isnt": "isn't", "wasnt": "wasn't", "u": "you",
-    "pils": "pills", "anymore": "any more",
-}
-SPELLING = re.compile(r"\b(" + "|".join(map(re.escape, SPELLINGS)) + r")\b")
-
 FIRST_PERSON = re.compile(r"\b(i|me|my|myself|i'm|i've|i'd|i'll)\b")
-MEANS = r"(pills?|tablets?|meds|medication|paracetamol|tylenol|ibuprofen|rope|noose|gun|blade|razor|knife|poison|bleach)"
-PLACE = r"(bridge|ledge|roof|rooftop|train station|platform|tracks|cliff|edge)"
+MEANS = (r"(pills?|tablets?|meds|medication|paracetamol|tylenol|ibuprofen|rope|noose|belt|cord|gun|blade|razor|"
+         r"knife|poison|bleach|antifreeze)")
+PLACE = (r"(bridge|ledge|roof|rooftop|train station|platform|tracks|cliff|edge|top of|multi-storey|car park|"
+         r"parking garage|balcony)")
+# Wanting, imagining or planning ... an end to one's life.
+WISH = (r"(want|wanna|wanting|wanted|wish|wishing|wished|hope|hoping|rather|would like|'d like|thinking|think|"
+        r"thought|fantasi[sz]e|fantasi[sz]ing|dream|dreaming|tempted|ready|longing|going|gonna|keep|plan|planning)")
+DEATH = (r"(die|dying|be dead|death|my funeral|my own funeral|(be )?gone for good|stop existing|not exist|"
+         r"not (to )?be (alive|here|around)|(not|never|wouldn't|won't) wake up|not waking up|end (it|it all|things|"
+         r"everything|my life|my own life)|ending (it|it all|things|everything|my life)|kill(ing)? myself|suicide|"
+         r"take my (own )?life|taking my (own )?life|disappear (forever|for good|permanently)|sleep forever)")
 
 IDEATION = _any(
+    rf"\b{WISH}\b.{{0,40}}\b{DEATH}\b",
     r"\b(kill|killing|end|ending|take|taking|off|offing) (myself|my own life|my life)\b",
-    r"\bhang(ing)? myself\b", r"\b(end|ending) (it all|things|everything)\b",
-    r"\b(want|wanna|going|gonna|ready|thinking of|think about|feel like) (to )?(end|ending) it\b",
-    r"\bsuicid", r"\bkms\b",
-    r"\b(want|wanna|wish|wishing|ready|rather|like) (to )?(die|be dead)\b",
+    r"\bhang(ing)? myself\b", r"\b(end|ending) (it all|things|everything)\b", r"\bsuicid", r"\bkms\b",
     r"\bwish(ed|ing)? i (was|were|could be) (dead|gone)\b",
     r"\bwish(ed|ing)? i('d| had)? (never been born|was never born|were never born|never existed)\b",
-    r"\b(rather|better off) (be )?(dead|gone|without me)\b",
-    r"\b(don't|do not|no longer|never) want to (be here|exist|live|be alive|wake up|go on|keep going|carry on)\b",
-    r"\b(and )?(never|not) wake up\b", r"\bnot waking up\b",
-    r"\b(tired|done|sick) (of|with) (living|life|being alive|existing)\b",
+    r"\b(rather|better off) (be )?(dead|gone|without me)\b", r"\bbetter (off )?without me\b",
+    r"\b(don't|do not|no longer|never)( \w+){0,3} want to (be here|exist|live|be alive|wake up|go on|keep going|"
+    r"carry on)\b",
+    r"\b(tired|done|sick) (of|with) (living|life|being alive|existing)\b", r"\b(had|have) enough of (life|living)\b",
     r"\b(point|reason|purpose) (in|of|to|for) (living|life|being alive|go on|going on|keep going|carrying on|"
     r"carry on|live|be alive)\b",
-    r"\b(life|living)( is| isn't| is not| feels)? (not )?(worth living|pointless|meaningless)\b",
-    r"\bnot worth living\b", r"\b(disappear|vanish|not exist|stop existing)\W+(forever|permanently)\b",
-    r"\b(just )?not (to )?exist\b", r"\b(stop|end|over)\W+(permanently|forever)\b",
+    r"\b(life|living)( is| isn't| is not| feels)? (not )?(worth living|pointless|meaningless)\b", r"\bnot worth living\b",
+    r"\b(disappear|vanish|not exist|stop existing)\W+(forever|permanently)\b", r"\b(just )?not (to )?exist\b",
+    r"\b(stop|end|over)\W+(permanently|forever)\b", r"\bstop existing\b",
     r"\bif i (was|were) (dead|gone|not alive|not here|not around)\b", r"\bif i (wasn't|weren't) (alive|here|around)\b",
     r"\bif i (just )?(died|disappeared)\b", r"\bnot (be )?alive\b",
     r"\bthoughts? (of|about) (killing myself|suicide|dying|death|ending)\b",
-    r"\bthink(ing)? (about|of) (dying|death|my death|not being here|not waking up)\b",
+    r"\b(dying|death|being dead|if i died)\b.{0,20}\b(would|will|could)\b.{0,10}\b(solve|fix|end|help|be easier|"
+    r"be better|be a relief)\b",
     r"\b(a car|a bus|a train|a truck|something|someone) would (just )?(hit|kill) me\b",
-    r"\b(jump|jumping|throw myself|step|stepping) (in front of|off|from) (a|the) (train|bus|car|bridge|building|roof|cliff)\b",
+    r"\b(jump|jumping|throw myself|step|stepping) (in front of|off|from) (a|the) (train|bus|car|bridge|building|roof|"
+    r"cliff)\b",
     r"\bcan't see myself (being )?(alive|here|living|around)\b",
     r"\bdeath (seems|feels|sounds|would be|is) (like )?(a |the )?(relief|better|peaceful|only way|answer|escape)\b",
-    r"\b(want|wanna) (to )?die\b", r"\bwant out of (life|this life|existence)\b",
+    r"\bwant out of (life|this life|existence)\b",
 )
+HARM_ACT = (r"(cut|cutting|cuts|burn|burned|burnt|burning|hurt|hurting|harm|harming|hit|hitting|punch|punching|"
+            r"slap|slapped|slapping|scratch|scratched|scratching|bite|bit|biting|stab|stabbing|carve|carved|carving|"
+            r"bruise|bruised|dug|digging|starve|starving|punish|punishing)")
+BODY = r"(my )?(skin|arms?|wrists?|legs?|thighs?|stomach|face|hands?|body|hips?)"
 SELF_HARM = _any(
-    r"\b(cut|cutting|burn|burned|burnt|burning|hurt|hurting|harm|harming|hit|hitting|scratch|scratched|scratching|"
-    r"starve|starving|punish|punishing|bite|bit|biting|punch|punching|stab|stabbing) myself\b",
-    r"\bself[- ]?(harm|injur)", r"\b(cut|cutting|cuts|slit|slitting)\b.{0,20}\b(arms?|wrists?|thighs?|legs?|skin|stomach)\b",
-    r"\b(fresh|new|deep) (cuts|scars|wounds)\b", r"\b(hide|hiding|cover|covering) (my |the |these )?(cuts|scars|marks|wounds)\b",
-    r"\b(feel like|want to|wanna|urge to|urges to|need to|going to|gonna|started|been|keep|i'll) "
+    rf"\b{HARM_ACT} myself\b", r"\bself[- ]?(harm|injur|inflicted)",
+    rf"\b{HARM_ACT}\b.{{0,25}}\b{BODY}\b.{{0,30}}\b(on purpose|until|till|with (a |the )?(cigarettes?|lighter|"
+    rf"blade|razor|knife|nails|scissors|compass))\b",
+    r"\b(cut|cutting|cuts|slit|slitting)\b.{0,20}\b(arms?|wrists?|thighs?|legs?|skin|stomach)\b",
+    r"\b(fresh|new|deep) (cuts|scars|wounds|burns)\b", r"\b(covered in|full of) (cuts|scars|burns)\b",
+    r"\b(hide|hiding|cover|covering) (my |the |these )?(cuts|scars|marks|wounds|burns)\b",
+    r"\b(feel like|want to|wanna|urge to|urges to|need to|going to|gonna|started|been|keep|kept|i'll) "
     r"(cut|cutting|hurt myself|hurting myself)\b",
     r"\bcut(ting)? (again|last night|today|tonight)\b", r"\bcutting\b.{0,30}\b(cope|helps?|only (way|thing)|urges?)\b",
     r"\brelapsed?\b.{0,20}\b(cut|self|harm|hurt)", r"\b(cut|cutting|self harm)\b.{0,20}\brelapse",
-    r"\b(cut|burn|burned|hit|punch|punched|bit|scratched)\b.{0,40}\bon purpose\b",
-    r"\buntil (it|they|i|my \w+) (bled|bleed|bleeds|bleeding|hurt|hurts|bruised)\b",
+    rf"\b{HARM_ACT}\b.{{0,40}}\bon purpose\b",
+    r"\b(until|till) (it|they|i|my \w+) (bled|bleed|bleeds|bleeding|hurt|hurts|bruised|went red|broke)\b",
     r"\bmake myself (bleed|hurt)\b", r"\b(bang|banging|hit|hitting|punch|punching)( my head)? (my head|against the wall)\b",
     r"\b(blade|razor)s?\b", r"\b(used to|started to|began to) (cut|self harm|burn myself)\b",
 )
 IMMINENT = _any(
-    rf"\b{MEANS}\b.{{0,40}}\b(right here|next to me|in front of me|in my hands?|ready|here with me|beside me)\b",
-    rf"\b(right here|in front of me|in my hands?|holding|i'm holding)\b.{{0,30}}\b{MEANS}\b",
+    rf"\b{MEANS}\b.{{0,40}}\b(right here|next to me|in front of me|in my hands?|ready|here with me|beside me|"
+    rf"on the table|loaded|lined up)\b",
+    rf"\b(right here|in front of me|in my hands?|holding|i'm holding|lined up|laid out|counted out|counted|"
+    rf"loaded)\b.{{0,30}}\b{MEANS}\b",
     rf"\b(bought|buying|saved up|stockpiled|collected|got)\b.{{0,30}}\b{MEANS}\b.{{0,40}}\b(myself|die|end|kill|hang)\b",
-    rf"\b(took|swallowed|taken|take|taking|overdosed on)\b.{{0,30}}\b(all|too many|a lot|a bunch|whole bottle|"
-    rf"the bottle|\d+)\b.{{0,20}}\b({MEANS}|sleeping pills)\b",
+    rf"\b(took|swallowed|taken|take|taking|overdosed on|drank|drunk|drink|drinking|ate)\b.{{0,30}}\b(all|too many|"
+    rf"a lot|a bunch|whole|entire|full|the bottle|\d+)\b.{{0,20}}\b({MEANS}|sleeping pills|pack|packet|box|bottle|"
+    rf"strip)\b",
+    r"\b(drank|drunk|drink|drinking|swallowed)\b.{0,15}\b(bleach|poison|antifreeze)\b",
+    rf"\b(tied|tying|hung|hanging up|set up|made|making)\b.{{0,20}}\b(rope|noose|belt|cord)\b",
     rf"\b(going to|gonna|about to|will|i'll|planning to|plan to|ready to) (take|swallow) "
     rf"(them|all|the pills|my pills|all (of )?my \w+|the lot|everything)\b",
     r"\boverdos(e|ed|ing)\b", r"\bod'?d\b", r"\b(i'm|i am) (taking|swallowing) (them|the pills|all)\b",
@@ -97,13 +108,14 @@ IMMINENT = _any(
     r"\b(going to|gonna) use (it|them)\b(?! to)",
     r"\b(kill myself|end my life|end it|do it|suicide|take them)\b.{0,30}\b(tonight|today|right now|now|tomorrow|"
     r"this weekend|next week|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
-    r"\b(tonight|today)\b.{0,20}\b(kill myself|end it|do it|is the night|'s the night)\b",
+    r"\b(tonight|today)\b.{0,20}\b(kill myself|end it|end my life|do it|is the night|'s the night)\b",
     r"\b(plan|planned|planning|decided|picked|chosen)\b.{0,30}\b(suicide|kill myself|end my life|to die|"
     r"my death|ways to die)\b",
     r"\b(decided|picked|chosen)\b.{0,40}\b(how|way|method)\b.{0,30}\b(die|kill|end)", r"\bways to die\b.{0,40}\bpicked\b",
-    r"\b(suicide|goodbye|last|final) (note|letters?|message)\b", r"\b(written|wrote) (my )?(goodbye|suicide)\b",
+    r"\b(suicide|goodbye|last|final) (note|notes|letters?|messages?|texts?|video)\b",
+    r"\b(written|wrote|sent|recorded) (my )?(goodbye|suicide)\b",
     r"\bgoodbye (everyone|all|world|forever)\b", r"\bmy mind is made up\b",
-    rf"\b(standing|sitting|i'm|i am)\b.{{0,10}}\bon (the|a|top of the) (edge of the )?{PLACE}\b",
+    rf"\b(standing|sitting|i'm|i am)\b.{{0,10}}\b(on|at) (the|a|top of the) (edge of the )?{PLACE}\b",
     rf"\b{PLACE}\b.{{0,40}}\b(jump|jumping|right now)\b",
     r"\b(cut|cuts)\b.{0,10}\btoo deep\b", r"\bcan't stop the bleeding\b",
     r"\b(steer|steering|drive|driving|crash|crashing)\b.{0,30}\b(into|off)\b.{0,20}\b(tree|wall|traffic|bridge|truck|cliff)\b",
@@ -114,49 +126,59 @@ MEANS_OR_PLAN = _any(
     rf"\b{MEANS}\b", rf"\b{PLACE}\b", r"\b(tonight|right now|plan|planned|a note|goodbye|bought what|after everyone)\b",
     r"\b(going to|gonna|about to) do it\b",
 )
+MILD = r"(sad|alone|lonely|anxious|scared|stressed|low|down|overwhelmed|exhausted|tired|stuck|upset|awful|terrible)"
+STRONG = (r"(hopeless|worthless|miserable|heartbroken|devastated|desperate|depressed|empty|numb|lost|a failure|"
+          r"a burden|broken|struggling|drained|unmotivated|a mess|suffocating|trapped|helpless|useless|terrified|"
+          r"crushed|ashamed|like nobody|like no one|like nothing)")
 DISTRESS = _any(
     r"\b(hopeless|worthless|miserable|heartbroken|desperate|depressed|depression)\b",
-    r"\b(i feel|i'm|i am|feeling|i've been|i have been|i've felt|i just feel)\b.{0,25}\b(empty|numb|lost|a failure|"
-    r"a burden|broken|struggling|drained|unmotivated)\b",
-    r"\b(so|really|very|completely|totally|constantly|always)\b.{0,12}\b(sad|alone|lonely|anxious|scared|stressed|low|"
-    r"down|overwhelmed|exhausted|tired of everything)\b",
-    r"\b(sad|alone|lonely|anxious|scared|stressed|low|down|empty)\b.{0,12}\b(all the time|every day|lately|for (weeks|months))\b",
+    rf"\b(i feel|i'm|i am|feeling|i've been|i have been|i've felt|i just feel|i felt)\b.{{0,25}}\b{STRONG}\b",
+    rf"\b(so|really|very|completely|totally|constantly|always|utterly)\b.{{0,12}}\b({MILD}|tired of everything)\b",
+    rf"\b{MILD}\b.{{0,12}}\b(all the time|every day|every night|lately|for (weeks|months)|in this)\b",
     r"\bcan't (cope|go on|take (it|this) any more|take it|take this|breathe|stop crying|stop worrying|think|handle)\b",
-    r"\bpanic( attack)?s?\b", r"\banxiety is\b", r"\bno one (cares|likes me|loves me)\b", r"\bnobody (cares|likes me|loves me)\b",
-    r"\bi hate (myself|my life|my body)\b", r"\bhated myself\b", r"\bfalling apart\b", r"\bfailing at everything\b",
-    r"\bhaven't slept\b", r"\b(is|it's) (just )?too much\b", r"\bnothing (makes me happy|matters|i do is (ever )?good enough)\b",
+    r"\bcr(y|ied|ying) (every|all) (night|day)\b", r"\b(mind|thoughts|head) (won't|will not|wont|keep) (stop|racing)\b",
+    r"\bpanic( attack)?s?\b", r"\banxiety is\b", r"\bno one (cares|likes me|loves me|would understand)\b",
+    r"\bnobody (cares|likes me|loves me|would understand)\b", r"\bi hate (myself|my life|my body)\b", r"\bhated myself\b",
+    r"\bfalling apart\b", r"\bfailing at everything\b", r"\bhaven't slept\b", r"\b(is|it's) (just )?too much\b",
+    r"\bnothing (makes me happy|matters|i do is (ever )?good enough)\b", r"\beverything (i touch )?(goes|is going) wrong\b",
     r"\bdrowning\b", r"\bno friends\b", r"\b(everyone|everybody) (ignores|hates) me\b", r"\bheart is racing\b",
-    r"\bchest (feels )?tight\b", r"\bthoughts (won't|keep) (stop|racing)\b", r"\bcould scream\b",
+    r"\bchest (feels )?tight\b", r"\bcould scream\b", r"\bsick of (it|everything)\b",
     r"\b(can't|cannot) see a way out\b", r"\bbreakdown\b",
 )
 IDIOM = _any(
     r"\b(is|are|was|'s|were) killing (me|my)\b", r"\bkill(ing|ed)? it\b", r"\bdying (to|for|of)\b",
-    r"\b(could|would|i'd) (kill|murder) (for )?(a|an|some|for)\b", r"\b(died|dying|dead) laughing\b",
+    r"\b(could|would|i'd) (kill|murder) (for )?(a|an|some|for)\b", r"\b(died|dying|dead) (laughing|of)\b",
     r"\bkill(ing|ed)? (some |the )?(time|the (lights|engine|process))\b", r"\bkilled the engine\b",
-    r"\b(feet|back|legs?) (are|is) killing\b", r"\b(phone|battery|laptop|plant|car) (died|is dying|was dying)\b",
-    r"\b(will|going to|gonna|is going to) kill me\b", r"\bshoot myself (lol|haha)\b", r"\bi'll shoot myself\b",
-    r"\bdeath of me\b", r"\bdead tired\b", r"\brather die than\b", r"\bsuspense\b",
+    r"\b(feet|back|legs?|knees?) (are|is) killing\b", r"\b(phone|battery|laptop|plant|car) (died|is dying|was dying)\b",
+    r"\b(will|going to|gonna|is going to) (kill|murder) me\b", r"\bshoot myself (lol|haha)\b", r"\bi'll shoot myself\b",
+    r"\bdeath of me\b", r"\bdead tired\b", r"\brather die than\b", r"\bsuspense\b", r"\bcrying (with|from) laughter\b",
+    r"\balmost died of\b",
 )
 ELSEWHERE = _any(  # fiction, study, or someone else's story
-    r"\b(movie|film|book|show|novel|story|game|series|episode|song|lyrics|poem|documentary|character|protagonist|"
-    r"villain|plot|essay|research|campaigns?|class|article|thesis|d&d)\b",
+    r"\b(movie|film|book|show|novel|story|game|series|episode|song|lyrics|poems?|poet|documentary|podcast|"
+    r"interview(ed)?|character|protagonist|villain|plot|screenplay|script|essay|research|campaigns?|class|"
+    r"article|thesis|d&d|studying)\b",
     r"\b(my|a|our|his|her)( \w+)? (friend|brother|sister|mum|mom|dad|father|mother|son|daughter|cousin|partner|"
     r"girlfriend|boyfriend|wife|husband|colleague|coworker|classmate|student|students|uncle|aunt|grandmother|"
-    r"grandfather|grandma|grandpa|teenager|roommate|flatmate)\b",
-    r"\b(he|she|they) (wants?|said|says|tried|is|was|keeps?)\b",
+    r"grandfather|grandma|grandpa|teenager|roommate|flatmate|housemate|nephew|niece|neighbour|neighbor)\b",
+    r"\b(he|she|they) (wants?|said|says|tried|is|was|keeps?)\b", r"\ba (man|woman|boy|girl|person) who\b",
 )
-PAST = _any(r"\b(used to|years ago|when i was (younger|a kid|a teen|in school|\d+|in my)|back then|in the past|"
-            r"back in (high )?school|in my (teens|twenties|thirties))\b", r"\bmonths? ago\b", r"\bin (19|20)\d\d\b",
-            r"\bonce when\b", r"\b(attempted|tried)\b.{0,30}\b(years|in my)\b")
-RECOVERED = _any(r"\b(clean|recovered|better now|doing (really )?well|good place|happy|stable|proud|"
-                 r"things are different now|helped me|haven't in a long time|don't feel the urge|far i've come)\b")
+PAST = _any(r"\b(used to|years ago|when i was (younger|a kid|a teen|in school|\d+|\w+teen|little|young|in my)|"
+            r"back then|in the past|back in (high )?school|in my (teens|twenties|thirties)|went through|phase)\b",
+            r"\bmonths? ago\b", r"\bin (19|20)\d\d\b", r"\bonce when\b", r"\b(attempted|tried)\b.{0,30}\b(years|in my)\b",
+            r"\b(haven't|have not|hasn't)\b.{0,25}\b(for|in) (over |more than |almost )?(a|\d+|two|three|several|"
+            r"many) (decades?|years?|months?|long time)\b")
+RECOVERED = _any(r"\b(clean|recovered|better now|doing (really )?well|good place|happy|stable|proud|rebuilt|"
+                 r"things are different now|helped me|haven't in a long time|don't feel the urge|far i've come|"
+                 r"behind me|since then)\b")
 STILL = re.compile(r"\b(still|again|lately|these days|tonight|right now|any more|this week|recently)\b")
-DENIAL = _any(r"\b(i'm|i am) not (suicidal|going to (hurt|kill)|in danger)\b", r"\bnot suicidal\b",
+DENIAL = _any(r"\b(i'm|i am) not (suicidal|going to (hurt|kill|do anything)|in danger)\b", r"\bnot suicidal\b",
               r"\b(i )?(would|will|could) never (kill|hurt|harm)\b", r"\bi don't want to die\b",
               r"\b(don't|do not) want to (kill|hurt|harm) myself\b",
-              r"\bnot (thinking|thought) (of|about) (suicide|killing)\b", r"\bno (thoughts?|urges?|plans?|intention) (of|to|about)\b")
+              r"\bnot (thinking|thought) (of|about) (suicide|killing)\b",
+              r"\bno (suicidal |self harm |dark )?(thoughts?|urges?|plans?|intention) (of|to|about|at all)\b")
 REACTIVATED = re.compile(r"\b(again|back|relapsed?|gave in|did it)\b")
-FOLLOW_UP = re.compile(r"\b(it|this|that|these thoughts|yes|yeah|yep|every day|always|all the time)\b")
+FOLLOW_UP = re.compile(r"\b(it|this|that|these thoughts|yes|yeah|yep|every day|always|all the time|never goes away)\b")
 
 
 @dataclass(frozen=True)
@@ -173,8 +195,7 @@ def normalise(text: str) -> str:
     text = text.lower().replace("’", "'").replace("‘", "'")
     text = re.sub(r"[^\w\s'.,!?&-]", " ", text)
     text = re.sub(r"(.)\1{2,}", r"\1\1", text)  # "soooo" -> "soo"
-    text = re.sub(r"\bmy self\b", "myself", text)
-    text = SPELLING.sub(lambda m: SPELLINGS[m.group(1)], text)
+    text = normalise_spelling(re.sub(r"\bmy self\b", "myself", text))
     return re.sub(r"\s+", " ", text).strip()
 
 

@@ -1,0 +1,67 @@
+"""Chat spellings brought to one form before the crisis screen matches words.
+
+People in distress type fast: "i wnat to die", "killin myself", "suicde", "misrable". A word
+is corrected only towards the screen's own vocabulary, and only by edits that rarely turn
+one real word into another: two swapped letters, one letter missing (in words of six
+letters or more), one letter too many (five or more), or a dropped final g ("thinkin").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Common chat forms, mapped whole.
+KNOWN = {
+    "dont": "don't", "cant": "can't", "wont": "won't", "didnt": "didn't", "isnt": "isn't", "wasnt": "wasn't",
+    "im": "i'm", "ive": "i've", "u": "you", "ur": "your", "bout": "about", "gona": "gonna", "gunna": "gonna",
+    "wana": "wanna", "kil": "kill", "cutt": "cut", "tonite": "tonight", "rn": "right now", "cuz": "because",
+    "coz": "because", "meself": "myself", "anymore": "any more", "pils": "pills", "agian": "again",
+    "sucidal": "suicidal", "suicidle": "suicidal", "sucide": "suicide",
+}
+# The words the screen's rules are written with (see models/guard.py).
+VOCABULARY = frozenset("""
+    want wanna wanting wanted wish wishing dying dead death kill killing killed myself suicide suicidal
+    hurting harming cutting burning bleeding miserable thinking about pills tablets overdose overdosed
+    wrists alive living exist existing tonight goodbye razor blade knife noose depressed depression
+    hopeless worthless lonely anxious scared exhausted terrified crying nobody everyone someone forever
+    permanently disappear tomorrow swallowed bottle paracetamol medication again stressed struggling
+    anxiety panic attack planning decided bridge jumping harmed cutting punishing starving
+""".split())
+NOT_TYPOS = frozenset({"exiting", "wanted", "planing", "tablet", "bridges", "hurling"})
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, str]:
+    """Misspelling -> word, for every edit this module accepts."""
+    index: dict[str, str] = {}
+    for word in sorted(VOCABULARY):
+        variants = [word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)]
+        if len(word) >= 6:
+            variants += [word[:i] + word[i + 1:] for i in range(len(word))]
+        for variant in variants:
+            if variant != word and variant not in VOCABULARY:
+                index.setdefault(variant, word)
+    return index
+
+
+def correct(token: str) -> str:
+    if token in KNOWN:
+        return KNOWN[token]
+    if len(token) < 4 or token in VOCABULARY or token in NOT_TYPOS:
+        return token
+    if token.endswith("in") and token + "g" in VOCABULARY:
+        return token + "g"
+    if token in _index():
+        return _index()[token]
+    if len(token) >= 6:  # one letter too many
+        for i in range(len(token)):
+            shorter = token[:i] + token[i + 1:]
+            if shorter in VOCABULARY and not token.endswith(("s", "ed", "d")):
+                return shorter
+    return token
+
+
+def normalise_spelling(text: str) -> str:
+    """`text` (lower case) with each word corrected."""
+    return re.sub(r"[a-z']+", lambda m: correct(m.group(0)), text)
