@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 import app
 from browser import chromium
+from models.catalog import load_catalog
 from models.engine import Engine
 
 pytestmark = pytest.mark.slow
@@ -18,7 +19,11 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture
 def page_on(tiny_engine: Engine) -> Iterator:
-    demo = app.build_demo(tiny_engine)
+    yield from _page(tiny_engine)
+
+
+def _page(engine: Engine) -> Iterator:
+    demo = app.build_demo(engine)
     demo.launch(prevent_thread_lock=True, server_name="127.0.0.1", quiet=True)
     try:
         with chromium() as browser:
@@ -58,11 +63,33 @@ def test_stop_button_stops_the_generating_thread(page_on, tiny_engine: Engine) -
     assert tiny_engine.last_run.stopped is False
 
 
-@pytest.mark.parametrize("payload", [
+HOSTILE_MARKUP = [
     '<img src=x onerror="window.__pwned = 1">',
     '<script>window.__pwned = 2</script>',
     '<a href="javascript:window.__pwned=3">click</a> <svg onload="window.__pwned=4"></svg>',
-])
+    '<iframe srcdoc="<script>parent.__pwned = 5</script>"></iframe> [x](javascript:window.__pwned=6)',
+]
+
+
+class MarkupWritingEngine(Engine):
+    """The tiny model's engine, except that its replies are hostile markup (as a model could write)."""
+
+    payload = ""
+
+    def stream(self, messages, adapter="", settings=None, stop=None):
+        for piece in (self.payload[:20], self.payload[20:]):
+            yield piece
+
+
+def assert_nothing_ran(page, selector: str) -> None:
+    page.wait_for_timeout(500)
+    links = page.locator(f"{selector} a")
+    for i in range(links.count()):
+        links.nth(i).click(timeout=2_000, no_wait_after=True)
+    assert page.evaluate("window.__pwned") is None
+
+
+@pytest.mark.parametrize("payload", HOSTILE_MARKUP)
 def test_markup_typed_into_the_chat_never_executes(page_on, payload: str) -> None:
     page = page_on
     box = page.locator("#chat-message textarea")
@@ -70,8 +97,16 @@ def test_markup_typed_into_the_chat_never_executes(page_on, payload: str) -> Non
     box.press("Enter")
     expect(page.locator(".message.user")).to_have_count(1, timeout=30_000)
     expect(page.locator(".message.bot")).to_have_count(1, timeout=30_000)
-    page.wait_for_timeout(500)
-    links = page.locator(".message.user a")
-    for i in range(links.count()):
-        links.nth(i).click(timeout=2_000, no_wait_after=True)
-    assert page.evaluate("window.__pwned") is None
+    assert_nothing_ran(page, ".message.user")
+
+
+@pytest.mark.parametrize("payload", HOSTILE_MARKUP)
+def test_markup_written_by_the_model_never_executes(tiny_catalog_path, payload: str) -> None:
+    engine = MarkupWritingEngine(load_catalog(tiny_catalog_path), max_context_tokens=256)
+    engine.payload = f"Here is some help. {payload} Take care."
+    for page in _page(engine):
+        box = page.locator("#chat-message textarea")
+        box.fill("hello")
+        box.press("Enter")
+        expect(page.locator(".message.bot")).to_contain_text("Take care.", timeout=30_000)
+        assert_nothing_ran(page, ".message.bot")
