@@ -13,17 +13,20 @@ from collections.abc import Iterator
 import gradio as gr
 
 from models.catalog import BASE_MODEL_CHOICE
+from models.chat_log import NOTICE as LOGGING_NOTICE
+from models.chat_log import ChatLog
 from models.chat_format import MAX_MESSAGE_CHARS, GenerationSettings, build_conversation, check_message
 from models.engine import Engine
 from models.guard import screen, screen_reply
 from models.safety import UNSAFE_REPLY_MESSAGE, crisis_resources, frame_reply
 from models.loading import AdapterError
 
-DISCLOSURE = (
+AI_NOTICE = (
     "**This is an AI research demo, not a therapist and not an emergency service.** "
     "Replies come from a small language model and can be wrong. Messages are screened for "
-    "signs of crisis; nothing you write is stored."
+    "signs of crisis."
 )
+DISCLOSURE = AI_NOTICE + " Nothing you write is stored."
 CHAT_CONCURRENCY = 8  # requests may overlap; the engine serialises the model itself
 
 
@@ -59,7 +62,8 @@ def _session(request: gr.Request | None) -> str:
     return getattr(request, "session_hash", None) or "anonymous"
 
 
-def build_chat_tab(engine: Engine) -> None:
+def build_chat_tab(engine: Engine, chat_log: ChatLog | None = None) -> None:
+    """The tab; with `chat_log` (an operator's opt-in) exchanges are kept anonymised, and the page says so."""
     catalog = engine.catalog
     streams = ActiveStreams()
     descriptions = {a.key: a.description for a in catalog.adapters.values()}
@@ -100,6 +104,8 @@ def build_chat_tab(engine: Engine) -> None:
             streams.finish(session, stop)
         if not reply.strip() and not user_stopped:
             reply = "(The model returned an empty reply. Try again or change the settings.)"
+        if chat_log is not None:
+            chat_log.record(session, screening.level, adapter or BASE_MODEL_CHOICE, message, reply)
         yield frame_reply(screening, reply)
 
     def select_adapter(key: str, progress: gr.Progress = gr.Progress()) -> str:
@@ -123,7 +129,8 @@ def build_chat_tab(engine: Engine) -> None:
         return (gr.Dropdown(choices=catalog.adapter_choices(engine.base_key) + extra, value=key),
                 f"Loaded {key}.")
 
-    gr.Markdown(f"{DISCLOSURE}\n\n{crisis_resources()}", elem_id="disclosure")
+    disclosure = DISCLOSURE if chat_log is None else f"{AI_NOTICE}\n\n{LOGGING_NOTICE}"
+    gr.Markdown(f"{disclosure}\n\n{crisis_resources()}", elem_id="disclosure")
     with gr.Row(equal_height=True):
         adapter = gr.Dropdown(catalog.adapter_choices(engine.base_key), value=BASE_MODEL_CHOICE,
                               label="Model", allow_custom_value=True, scale=2)
