@@ -99,9 +99,9 @@ IMMINENT = _any(
     rf"a lot|a bunch|whole|entire|full|the bottle|\d+)\b.{{0,20}}\b({MEANS}|sleeping pills|pack|packet|box|bottle|"
     rf"strip)\b",
     r"\b(drank|drunk|drink|drinking|swallowed)\b.{0,15}\b(bleach|poison|antifreeze)\b",
-    rf"\b(tied|tying|hung|hanging up|set up|made|making)\b.{{0,20}}\b(rope|noose|belt|cord)\b",
-    rf"\b(going to|gonna|about to|will|i'll|planning to|plan to|ready to) (take|swallow) "
-    rf"(them|all|the pills|my pills|all (of )?my \w+|the lot|everything)\b",
+    r"\b(tied|tying|hung|hanging up|set up|made|making)\b.{0,20}\b(rope|noose|belt|cord)\b",
+    r"\b(going to|gonna|about to|will|i'll|planning to|plan to|ready to) (take|swallow) "
+    r"(them|all|the pills|my pills|all (of )?my \w+|the lot|everything)\b",
     r"\boverdos(e|ed|ing)\b", r"\bod'?d\b", r"\b(i'm|i am) (taking|swallowing) (them|the pills|all)\b",
     r"\b(going to|gonna|about to|ready to) (jump|end it|kill myself|end my life|take my life|hang myself)\b",
     r"\babout to do it\b", r"\b(use it|use them) on myself\b", r"\busing it on myself\b",
