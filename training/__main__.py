@@ -1,0 +1,58 @@
+"""Command line for training.
+
+    python -m training train RECIPE.yaml                  # fine-tune a LoRA/QLoRA adapter
+    python -m training push ADAPTER --repo USER/NAME [--private] [--dry-run]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from training.publish import card_metadata, files_to_push, push
+from training.recipe import RecipeError, load_recipe
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m training", description=__doc__.split("\n\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    train_cmd = commands.add_parser("train", help="fine-tune an adapter from a recipe")
+    train_cmd.add_argument("recipe", type=Path)
+    push_cmd = commands.add_parser("push", help="publish an adapter folder and its model card to the Hub")
+    push_cmd.add_argument("adapter", type=Path)
+    push_cmd.add_argument("--repo", required=True, help="USER/NAME of the model repo")
+    push_cmd.add_argument("--private", action="store_true")
+    push_cmd.add_argument("--dry-run", action="store_true", help="list the files and the card, upload nothing")
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "train":
+            return _train(args)
+        files = files_to_push(args.adapter)
+        if args.dry_run:
+            print(f"would upload to {args.repo} ({'private' if args.private else 'public'}):")
+            for file in files:
+                print(f"  {file.name}")
+            print(f"card metadata: {card_metadata(args.adapter)}")
+            return 0
+        print(f"uploaded: {push(args.adapter, args.repo, args.private)}")
+        return 0
+    except (RecipeError, FileNotFoundError, ValueError, RuntimeError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+
+
+def _train(args: argparse.Namespace) -> int:
+    from training.train import train  # torch and transformers: only when training
+
+    recipe = load_recipe(args.recipe)
+    result = train(recipe)
+    print(result.summary.text())
+    print(f"\ntrained on {result.train_rows} examples ({result.test_rows} held out in {recipe.out / 'test.jsonl'})"
+          + (f", resumed from {result.resumed_from}" if result.resumed_from else ""))
+    print(f"adapter: {result.adapter}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
