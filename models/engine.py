@@ -240,6 +240,31 @@ class Engine:
                 replies += tokenizer.batch_decode(output[:, width:], skip_special_tokens=True)
         return [r.strip() for r in replies]
 
+    def token_losses(self, examples: list[tuple[list[int], list[int]]], adapter: str = BASE_MODEL_CHOICE,
+                     batch_size: int = 8) -> list[tuple[float, int]]:
+        """(summed negative log-likelihood, tokens) of each example's labelled tokens (labels -100 are skipped):
+        perplexity of reference answers under the base or an adapter."""
+        key = self.load_adapter(adapter)
+        pad = self.base.tokenizer.pad_token_id
+        results: list[tuple[float, int]] = []
+        with self._generate_lock, torch.inference_mode():
+            self._fold_in(BASE_MODEL_CHOICE)
+            for start in range(0, len(examples), batch_size):
+                rows = examples[start:start + batch_size]
+                width = max(len(ids) for ids, _ in rows)
+                input_ids = torch.tensor([ids + [pad] * (width - len(ids)) for ids, _ in rows])
+                labels = torch.tensor([lab + [-100] * (width - len(lab)) for _, lab in rows])
+                mask = (torch.arange(width)[None, :] < torch.tensor([len(ids) for ids, _ in rows])[:, None]).long()
+                kwargs = {"adapter_names": [self._adapters[key].name if key else BASE_ROW] * len(rows)} \
+                    if self._peft is not None else {}
+                logits = self.model(input_ids=input_ids, attention_mask=mask, **kwargs).logits[:, :-1]
+                target = labels[:, 1:]
+                nll = torch.nn.functional.cross_entropy(logits.transpose(1, 2).float(), target, ignore_index=-100,
+                                                        reduction="none")
+                counts = (target != -100).sum(dim=1)
+                results += [(float(n), int(c)) for n, c in zip(nll.sum(dim=1), counts, strict=True)]
+        return results
+
     def _prompt_budget(self, settings: GenerationSettings) -> int:
         limit = min(self.max_context_tokens,
                     getattr(self.base.model.config, "max_position_embeddings", None) or self.max_context_tokens)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 import torch
 import yaml
@@ -179,3 +180,39 @@ def test_push_uploads_exactly_the_adapter_files_with_its_card(tmp_path: Path, ca
     assert hub.calls[1][1]["allow_patterns"] == [n for n in ADAPTER_FILES if (folder / n).exists()]
     assert main(["push", str(tmp_path), "--repo", "lab/x", "--dry-run"]) == 2
     assert "not a trained adapter folder" in capsys.readouterr().err
+
+
+def test_text_metrics_on_hand_made_replies() -> None:
+    from training.metrics import HELP, QUESTION, distinct, share
+
+    replies = ["you could talk to a counsellor", "what helps you relax?", "you could talk to a friend"]
+    assert distinct(replies, 1) == pytest.approx(10 / 16)  # 16 words, 10 different
+    assert distinct(replies, 2) == pytest.approx(9 / 13)  # 13 bigrams, 9 different
+    assert share(replies, HELP) == pytest.approx(1 / 3) and share(replies, QUESTION) == pytest.approx(1 / 3)
+
+
+@pytest.mark.slow
+def test_evaluate_compares_the_base_and_an_adapter(tmp_path: Path, tiny_engine: Engine, capsys) -> None:
+    from training.evaluate import COLUMNS, evaluate, load_test
+    from training.formatting import encode, ensure_chat_template
+
+    # The perplexity is the base's own loss on the reference answers' tokens (before any adapter is attached).
+    tokenizer = tiny_engine.base.tokenizer
+    ensure_chat_template(tokenizer)
+    encoded = [encode(tokenizer, r, 256) for r in rows()[:4]]
+    nll = tokens = 0.0
+    with torch.no_grad():
+        for e in encoded:
+            n = sum(label != IGNORE for label in e["labels"][1:])
+            loss = tiny_engine.base.model(input_ids=torch.tensor([e["input_ids"]]),
+                                          labels=torch.tensor([e["labels"]])).loss
+            nll, tokens = nll + float(loss) * n, tokens + n
+    test_file = tmp_path / "test.jsonl"
+    test_file.write_text("\n".join(json.dumps({"messages": r}) for r in rows()[:4]))
+    results = evaluate(tiny_engine, ["adapter-a"], load_test(test_file), max_new_tokens=8)
+    assert list(results) == ["base", "adapter-a"]
+    for metrics in results.values():
+        assert list(metrics) == list(COLUMNS)
+        assert all(0 <= metrics[m] <= 1 for m in ("distinct_1", "distinct_2", "recommends_help", "asks_a_question"))
+        assert -1 <= metrics["cosine_similarity"] <= 1 and metrics["perplexity"] > 1
+    assert results["base"]["perplexity"] == pytest.approx(float(np.exp(nll / tokens)), rel=1e-4)

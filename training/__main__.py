@@ -1,6 +1,7 @@
 """Command line for training.
 
     python -m training train RECIPE.yaml                  # fine-tune a LoRA/QLoRA adapter
+    python -m training evaluate --base BASE [--adapter ADAPTER ...] --data TEST.jsonl [--json]
     python -m training push ADAPTER --repo USER/NAME [--private] [--dry-run]
 """
 
@@ -10,6 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from models.loading import AdapterError
 from training.publish import card_metadata, files_to_push, push
 from training.recipe import RecipeError, load_recipe
 
@@ -19,6 +21,12 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     train_cmd = commands.add_parser("train", help="fine-tune an adapter from a recipe")
     train_cmd.add_argument("recipe", type=Path)
+    eval_cmd = commands.add_parser("evaluate", help="held-out metrics of the base and adapters, side by side")
+    eval_cmd.add_argument("--base", help="a catalog base key (default: the catalog's default)")
+    eval_cmd.add_argument("--adapter", action="append", default=[], help="a catalog key, Hub id or folder")
+    eval_cmd.add_argument("--data", type=Path, required=True, help="test.jsonl as training writes it")
+    eval_cmd.add_argument("--json", action="store_true")
+    eval_cmd.add_argument("--max-new-tokens", type=int, default=128)
     push_cmd = commands.add_parser("push", help="publish an adapter folder and its model card to the Hub")
     push_cmd.add_argument("adapter", type=Path)
     push_cmd.add_argument("--repo", required=True, help="USER/NAME of the model repo")
@@ -28,6 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "train":
             return _train(args)
+        if args.command == "evaluate":
+            return _evaluate(args)
         files = files_to_push(args.adapter)
         if args.dry_run:
             print(f"would upload to {args.repo} ({'private' if args.private else 'public'}):")
@@ -37,9 +47,22 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         print(f"uploaded: {push(args.adapter, args.repo, args.private)}")
         return 0
-    except (RecipeError, FileNotFoundError, ValueError, RuntimeError) as error:
+    except (RecipeError, AdapterError, FileNotFoundError, ValueError, RuntimeError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    import json
+
+    from models.catalog import load_catalog
+    from models.engine import Engine
+    from training.evaluate import evaluate, load_test, table
+
+    engine = Engine(load_catalog(), base_key=args.base or None)
+    results = evaluate(engine, args.adapter, load_test(args.data), args.max_new_tokens)
+    print(json.dumps(results, indent=2) if args.json else table(results))
+    return 0
 
 
 def _train(args: argparse.Namespace) -> int:
