@@ -49,9 +49,11 @@ class StopOnEvent(StoppingCriteria):
 
     def __init__(self, event: threading.Event):
         self.event = event
+        self.fired = False  # whether the event ended this generation (not whether it was set afterwards)
 
     def __call__(self, input_ids: torch.LongTensor, scores: torch.FloatTensor, **kwargs) -> torch.BoolTensor:
-        return torch.full((input_ids.shape[0],), self.event.is_set(), dtype=torch.bool)
+        self.fired = self.event.is_set()
+        return torch.full((input_ids.shape[0],), self.fired, dtype=torch.bool)
 
 
 @dataclass(frozen=True)
@@ -278,12 +280,13 @@ class Engine:
             torch.manual_seed(settings.seed)
         kwargs.setdefault("attention_mask", torch.ones_like(input_ids))
         start = time.perf_counter()
+        criterion = StopOnEvent(stop)
         with torch.inference_mode():
             output = self.model.generate(
-                input_ids=input_ids, stopping_criteria=StoppingCriteriaList([StopOnEvent(stop)]),
+                input_ids=input_ids, stopping_criteria=StoppingCriteriaList([criterion]),
                 pad_token_id=self.base.tokenizer.pad_token_id, **settings.generate_kwargs(), **kwargs)
         self.last_run = RunStats(new_tokens=output.shape[1] - input_ids.shape[1],
-                                 seconds=time.perf_counter() - start, stopped=stop.is_set())
+                                 seconds=time.perf_counter() - start, stopped=criterion.fired)
         return output
 
     # The helpers below run with _generate_lock held.
