@@ -32,12 +32,11 @@ from survey.study import Study, load_study  # noqa: E402
 
 
 def bench_study(folder: Path, adapter: Path, questions: int, tokens: int) -> Study:
-    """The default study's first questions, the base against the adapter, fixed answer length."""
+    """The default study's first questions, the base against a random adapter, fixed answer length."""
     raw = yaml.safe_load((DEFAULT_STUDIES / "default.yaml").read_text())
     raw["id"], raw["questions"] = "bench-build", raw["questions"][:questions]
     raw["questions_per_participant"] = 0
     generation = {"temperature": 0.7, "top_p": 0.9, "max_new_tokens": tokens, "min_new_tokens": tokens}
-    raw["models"][1]["preset"] = raw["models"][0]["preset"]
     raw["models"][1]["adapter"] = str(adapter)
     for model in raw["models"]:
         model["generation"] = generation

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from models.loading import AdapterError
-from training.publish import card_metadata, files_to_push, push
+from training.publish import card_metadata, files_to_push, push, update_card_metrics
 from training.recipe import RecipeError, load_recipe
 
 
@@ -27,6 +27,8 @@ def main(argv: list[str] | None = None) -> int:
     eval_cmd.add_argument("--data", type=Path, required=True, help="test.jsonl as training writes it")
     eval_cmd.add_argument("--json", action="store_true")
     eval_cmd.add_argument("--max-new-tokens", type=int, default=128)
+    eval_cmd.add_argument("--update-cards", action="store_true",
+                          help="write the metrics table into the model card of each adapter folder")
     push_cmd = commands.add_parser("push", help="publish an adapter folder and its model card to the Hub")
     push_cmd.add_argument("adapter", type=Path)
     push_cmd.add_argument("--repo", required=True, help="USER/NAME of the model repo")
@@ -62,6 +64,10 @@ def _evaluate(args: argparse.Namespace) -> int:
     engine = Engine(load_catalog(), base_key=args.base or None)
     results = evaluate(engine, args.adapter, load_test(args.data), args.max_new_tokens)
     print(json.dumps(results, indent=2) if args.json else table(results))
+    if args.update_cards:
+        for adapter in args.adapter:
+            if (Path(adapter) / "recipe.yaml").is_file():
+                update_card_metrics(Path(adapter), f"Held-out set `{args.data}`, greedy replies:\n\n{table(results)}")
     return 0
 
 

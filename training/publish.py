@@ -6,13 +6,14 @@ Only the adapter's own files are uploaded (never checkpoints or optimizer state)
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from huggingface_hub import HfApi, ModelCard, ModelCardData
 
 from training.recipe import Recipe
 
-ADAPTER_FILES = ("adapter_config.json", "adapter_model.safetensors", "README.md", "recipe.yaml")
+ADAPTER_FILES = ("adapter_config.json", "adapter_model.safetensors", "README.md", "recipe.yaml", "data-summary.txt")
 TAGS = ["lora", "peft", "mental-health", "research"]
 
 
@@ -53,6 +54,15 @@ The full recipe is `recipe.yaml`.
     path = folder / "README.md"
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def update_card_metrics(folder: Path, metrics_table: str) -> Path:
+    """Rewrite a trained adapter's card with measured metrics (the folder holds recipe.yaml and data-summary.txt)."""
+    from training.recipe import load_recipe
+
+    config = json.loads((folder / "adapter_config.json").read_text())
+    return write_card(folder, load_recipe(folder / "recipe.yaml"), config["base_model_name_or_path"],
+                      (folder / "data-summary.txt").read_text(), metrics_table)
 
 
 def files_to_push(folder: Path) -> list[Path]:

@@ -128,5 +128,6 @@ def train(recipe: Recipe, catalog: Catalog | None = None) -> TrainResult:
     model.save_pretrained(adapter)
     if recipe.path is not None:
         shutil.copyfile(recipe.path, adapter / "recipe.yaml")
+    shutil.copyfile(out / "data-summary.txt", adapter / "data-summary.txt")
     write_card(adapter, recipe, base_id, summary.text())
     return TrainResult(adapter, summary, len(dataset), len(test_rows), last)
