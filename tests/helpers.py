@@ -73,9 +73,10 @@ def make_lora_adapter(base_folder: Path, folder: Path, base_name: str, seed: int
     return folder
 
 
-def add_to_hub_cache(folder: Path, repo_id: str, cache: Path, ref: str | None = "main") -> str:
-    """Store a folder as one commit of `repo_id` in a Hub cache; returns the commit hash."""
-    repo = cache / f"models--{repo_id.replace('/', '--')}"
+def add_to_hub_cache(folder: Path, repo_id: str, cache: Path, ref: str | None = "main",
+                     repo_type: str = "model") -> str:
+    """Store a folder as one commit of `repo_id` (a model or dataset repo) in a Hub cache; returns the commit."""
+    repo = cache / f"{repo_type}s--{repo_id.replace('/', '--')}"
     commit = secrets.token_hex(20)
     for file in sorted(p for p in folder.rglob("*") if p.is_file()):
         data = file.read_bytes()

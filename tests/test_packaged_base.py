@@ -62,3 +62,11 @@ def test_adapter_trained_on_the_packaged_base_loads_and_changes_the_reply(smol: 
     assert adapter_reply != base_reply
     batch = smol.generate_batch([QUESTION, QUESTION], ["", str(tmp_path / "adapter")], GREEDY)
     assert batch == [base_reply.strip(), adapter_reply.strip()]
+
+
+def test_the_shipped_demo_adapters_load_and_change_the_replies(smol: Engine) -> None:
+    demo = [key for key in smol.catalog.adapters if key.startswith("smollm2-supportive")]
+    assert sorted(demo) == ["smollm2-supportive-r16", "smollm2-supportive-r8"]
+    replies = smol.generate_batch([QUESTION] * 3, ["", *demo], GREEDY)
+    assert all(r.strip() for r in replies)
+    assert replies[1] != replies[0] and replies[2] != replies[0]  # the adapters do change the model

@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from helpers import ARM_KEYS, write_study
+from models.catalog import load_catalog
 from survey.assignment import CHECK, QUESTION, assign, models_in_order
 from survey.build import blinding_problems, load_responses
 from survey.serving import DEFAULT_STUDIES, served_studies
@@ -23,9 +24,11 @@ def test_default_study_is_shipped_built_and_blind() -> None:
     assert len(study.questions) == 15 and study.criteria == DEFAULT_CRITERIA
     assert (study.scale.low, study.scale.high) == (1, 10) and study.scale.low_label and study.scale.high_label
     assert study.consent and study.instructions and study.attention_checks
-    # Both arms run offline on the packaged base; only the system prompt differs.
+    # Both arms run offline on the packaged base, with one system prompt: the base against the demo adapter.
     assert {m.base for m in study.models} == {"smollm2-135m-instruct"}
-    assert study.models[0].system_prompt != study.models[1].system_prompt
+    assert study.models[0].system_prompt == study.models[1].system_prompt
+    assert [m.adapter for m in study.models] == [None, "smollm2-supportive-r16"]
+    assert "smollm2-supportive-r16" in load_catalog().adapters
     assert {"anxiety", "low-mood", "grief", "loneliness", "work-stress", "sleep", "relationships", "panic",
             "self-esteem", "substance-use", "self-harm-urges"} <= {q.id for q in study.questions}
     responses = load_responses(study)  # empty unless built for exactly these models and questions

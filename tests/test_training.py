@@ -216,3 +216,31 @@ def test_evaluate_compares_the_base_and_an_adapter(tmp_path: Path, tiny_engine: 
         assert all(0 <= metrics[m] <= 1 for m in ("distinct_1", "distinct_2", "recommends_help", "asks_a_question"))
         assert -1 <= metrics["cosine_similarity"] <= 1 and metrics["perplexity"] > 1
     assert results["base"]["perplexity"] == pytest.approx(float(np.exp(nll / tokens)), rel=1e-4)
+
+
+DIALOGUES = [
+    {"messages": [{"role": "user", "content": "I feel low."}, {"role": "assistant", "content": "I'm sorry. What happened?"},
+                  {"role": "user", "content": "Work."}, {"role": "assistant", "content": "Work can be a lot."}]},
+    {"messages": [{"role": "user", "content": "I can't sleep."}, {"role": "assistant", "content": "That is hard."}]},
+]
+
+
+def test_multi_turn_dialogues_from_a_hub_dataset(tmp_path: Path, monkeypatch) -> None:
+    from conftest import HUB_CACHE
+    from helpers import add_to_hub_cache
+    from training.data import conversations, read_table
+    from training.recipe import DataSpec
+
+    folder = tmp_path / "dataset"
+    (folder / "data").mkdir(parents=True)
+    (folder / "data" / "train.jsonl").write_text("\n".join(json.dumps(d) for d in DIALOGUES))
+    add_to_hub_cache(folder, "tests/tiny-dialogues", HUB_CACHE, repo_type="dataset")
+    monkeypatch.setenv("HF_DATASETS_CACHE", str(tmp_path / "datasets-cache"))
+    spec = DataSpec(source="tests/tiny-dialogues", columns={"messages": "messages"}, system_prompt="Be kind.")
+    rows = conversations(read_table(spec), spec)  # datasets.load_dataset, from the Hub cache (offline)
+    assert rows[0] == [{"role": "system", "content": "Be kind."}, *DIALOGUES[0]["messages"]]
+    tokenizer = make_tokenizer()
+    encoded = encode(tokenizer, rows[0], 512)
+    labelled = tokenizer.decode([t for t, label in zip(encoded["input_ids"], encoded["labels"], strict=True)
+                                 if label != IGNORE])
+    assert "What happened?" in labelled and "Work can be a lot." in labelled and "I feel low" not in labelled

@@ -61,8 +61,13 @@ def read_table(spec: DataSpec) -> pd.DataFrame:
             return pd.read_parquet(local)
         return pd.read_json(local, lines=local.suffix == ".jsonl")
     from datasets import load_dataset  # only for Hub datasets: it is slow to import
+    from huggingface_hub import snapshot_download
 
-    return load_dataset(spec.source, split=spec.split).to_pandas()
+    # The repo's data files through the Hub cache (so HF_HUB_OFFLINE=1 works once they are cached),
+    # then datasets reads the local copy, inferring the format and the splits from the file names.
+    folder = snapshot_download(spec.source, repo_type="dataset",
+                               allow_patterns=["*.csv", "*.json", "*.jsonl", "*.parquet", "*.md"])
+    return load_dataset(folder, split=spec.split).to_pandas()
 
 
 def conversations(table: pd.DataFrame, spec: DataSpec) -> list[Conversation]:
