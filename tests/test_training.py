@@ -244,3 +244,30 @@ def test_multi_turn_dialogues_from_a_hub_dataset(tmp_path: Path, monkeypatch) ->
     labelled = tokenizer.decode([t for t, label in zip(encoded["input_ids"], encoded["labels"], strict=True)
                                  if label != IGNORE])
     assert "What happened?" in labelled and "Work can be a lot." in labelled and "I feel low" not in labelled
+
+
+def test_a_configured_ner_model_replaces_what_it_tags_as_a_person(tmp_path: Path) -> None:
+    """A tiny random token-classification model: whatever spans it tags PER are what get replaced."""
+    from transformers import BertConfig, BertForTokenClassification, BertTokenizerFast, pipeline
+
+    from training.data import NerNames
+
+    vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "my", "name", "is", "sam", "and", "i", "feel", "low"]
+    (tmp_path / "vocab.txt").write_text("\n".join(vocab))
+    BertTokenizerFast(str(tmp_path / "vocab.txt")).save_pretrained(tmp_path)
+    labels = {0: "O", 1: "B-PER", 2: "I-PER"}
+    torch.manual_seed(4)  # this seed's random model tags two words as PER
+    BertForTokenClassification(BertConfig(vocab_size=len(vocab), hidden_size=16, num_hidden_layers=1,
+                                          num_attention_heads=2, intermediate_size=32, id2label=labels,
+                                          label2id={v: k for k, v in labels.items()})).save_pretrained(tmp_path)
+    text = "my name is sam and i feel low"
+    tagged = [e for e in pipeline("token-classification", model=str(tmp_path), aggregation_strategy="simple")(text)
+              if e["entity_group"] == "PER"]
+    expected = text
+    for entity in sorted(tagged, key=lambda e: e["start"], reverse=True):
+        expected = expected[:entity["start"]] + "[name]" + expected[entity["end"]:]
+    assert tagged and NerNames(str(tmp_path))(text) == expected != text
+    summary = Summary()
+    clean([[{"role": "user", "content": text}, {"role": "assistant", "content": "ok"}]],
+          Cleaning(ner_model=str(tmp_path)), summary)
+    assert any(step.startswith("names replaced (") for step, _, _ in summary.steps)

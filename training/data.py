@@ -2,10 +2,10 @@
 000 did (each step switchable), and split with a fixed seed. Each step's kept and dropped rows
 are counted for the printed summary.
 
-Names: people's names are replaced by "[name]" where the writer gives them ("my name is …",
-"I'm called …", a greeting "Hi Sarah,") and where a capitalised word that is not at the start
-of a sentence is in a small list of common first names. A NER model would find more; none
-is available offline here, so this is the documented fallback.
+Names: with `cleaning.ner_model` (a token-classification model, e.g. dslim/bert-base-NER) every
+span it tags as a person becomes "[name]". Without one, the fallback replaces names where the
+writer gives them ("my name is …", "I'm called …", a greeting "Hi Sarah,") and capitalised
+words from a small list of common first names; it misses most other names.
 """
 
 from __future__ import annotations
@@ -111,8 +111,9 @@ def clean(rows: list[Conversation], cleaning: Cleaning, summary: Summary) -> lis
             rows = [[{**m, "content": _squash(pattern.sub("", m["content"]))} for m in r] for r in rows]
             summary.add(f"{kind} stripped", len(rows), len(rows))
     if cleaning.names:
-        rows = [[{**m, "content": remove_names(m["content"])} for m in r] for r in rows]
-        summary.add("names replaced", len(rows), len(rows))
+        replace = NerNames(cleaning.ner_model) if cleaning.ner_model else remove_names
+        rows = [[{**m, "content": replace(m["content"])} for m in r] for r in rows]
+        summary.add("names replaced" + (f" ({cleaning.ner_model})" if cleaning.ner_model else ""), len(rows), len(rows))
     if cleaning.deduplicate:
         seen: set[tuple] = set()
 
@@ -131,6 +132,21 @@ def remove_names(text: str) -> str:
     text = SELF_NAMED.sub(lambda m: m.group(0).rsplit(" ", 1)[0] + " [name]", text)
     text = GREETING.sub(lambda m: m.group(0).split()[0] + " [name]", text)
     return FIRST_NAME.sub("[name]", text)
+
+
+class NerNames:
+    """Replaces every span a token-classification model tags as a person (PER) with "[name]"."""
+
+    def __init__(self, model: str):
+        from transformers import pipeline
+
+        self.tagger = pipeline("token-classification", model=model, aggregation_strategy="simple")
+
+    def __call__(self, text: str) -> str:
+        spans = [e for e in self.tagger(text) if e["entity_group"] in ("PER", "PERSON")]
+        for entity in sorted(spans, key=lambda e: e["start"], reverse=True):
+            text = text[:entity["start"]] + "[name]" + text[entity["end"]:]
+        return text
 
 
 def split(rows: list[Conversation], test: HoldOut) -> tuple[list[Conversation], list[Conversation]]:

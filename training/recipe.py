@@ -47,6 +47,7 @@ class Cleaning:
     links: str = "strip"  # strip | drop | keep
     numbers: str = "keep"  # strip | drop | keep
     names: bool = True
+    ner_model: str = ""  # a token-classification model (Hub id or folder) that finds names; "" = the fallback
     deduplicate: bool = True
 
 
