@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
+from models.yaml_files import read_mapping
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DEFAULT_CATALOG = PACKAGE_DIR / "catalog.yaml"
@@ -118,21 +118,9 @@ def _unique(entries: list[Any], section: str, where: Path) -> dict[str, Any]:
     return by_key
 
 
-def _read_yaml(path: Path) -> dict[str, Any]:
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except OSError as error:
-        raise CatalogError(f"cannot read {path}: {error.strerror}") from None
-    except yaml.YAMLError as error:
-        raise CatalogError(f"{path} is not valid YAML: {error}") from None
-    if not isinstance(raw, dict):
-        raise CatalogError(f"{path}: expected a mapping at the top level")
-    return raw
-
-
 def load_presets(path: str | Path = DEFAULT_PRESETS) -> tuple[dict[str, Preset], str]:
     path = Path(path)
-    raw = _read_yaml(path)
+    raw = read_mapping(path, CatalogError, allow_empty=True)
     presets = _unique([_build(Preset, i, "preset", path) for i in _entries(raw, "presets", path)],
                       "preset", path)
     default = str(raw.get("default") or next(iter(presets), ""))
@@ -145,7 +133,7 @@ def load_catalog(path: str | Path = DEFAULT_CATALOG,
                  presets_path: str | Path = DEFAULT_PRESETS) -> Catalog:
     """Parse and validate a catalog file (and the presets file beside the default one)."""
     path = Path(path)
-    raw = _read_yaml(path)
+    raw = read_mapping(path, CatalogError, allow_empty=True)
     bases = _unique([_build(BaseModelSpec, i, "base", path) for i in _entries(raw, "bases", path)],
                     "base", path)
     adapters = _unique(

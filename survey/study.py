@@ -22,6 +22,7 @@ import yaml
 
 from models.catalog import DEFAULT_PRESETS, load_presets
 from models.chat_format import GenerationSettings
+from models.yaml_files import load_mapping
 
 STUDY_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 
@@ -131,21 +132,7 @@ class Study:
 
 
 def load_study(path: str | Path, presets_path: str | Path = DEFAULT_PRESETS) -> Study:
-    path = Path(path)
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise StudyError(f"cannot read {path}: {error.strerror}") from None
-    except yaml.YAMLError as error:
-        raise StudyError(f"{path} is not valid YAML: {error}") from None
-    if not isinstance(raw, dict):
-        raise StudyError(f"{path}: expected a mapping at the top level")
-    try:
-        return _parse(raw, path, presets_path)
-    except (TypeError, ValueError, KeyError) as error:
-        if isinstance(error, StudyError):
-            raise
-        raise StudyError(f"{path}: {error}") from None
+    return load_mapping(path, StudyError, lambda raw, where: _parse(raw, where, presets_path))
 
 
 def _parse(raw: dict[str, Any], path: Path, presets_path: str | Path) -> Study:

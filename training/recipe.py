@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-import yaml
+from models.yaml_files import load_mapping
 
 RECIPES = Path(__file__).resolve().parent / "recipes"
 
@@ -98,21 +98,7 @@ class Recipe:
 
 
 def load_recipe(path: str | Path) -> Recipe:
-    path = Path(path)
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise RecipeError(f"cannot read {path}: {error.strerror}") from None
-    except yaml.YAMLError as error:
-        raise RecipeError(f"{path} is not valid YAML: {error}") from None
-    if not isinstance(raw, dict):
-        raise RecipeError(f"{path}: expected a mapping at the top level")
-    try:
-        return _parse(raw, path)
-    except (TypeError, ValueError) as error:
-        if isinstance(error, RecipeError):
-            raise
-        raise RecipeError(f"{path}: {error}") from None
+    return load_mapping(path, RecipeError, _parse)
 
 
 def _parse(raw: dict[str, Any], path: Path) -> Recipe:
