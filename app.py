@@ -2,26 +2,31 @@
 
     python app.py            # http://127.0.0.1:7860
 
-Settings come from the environment (see README): MHCHAT_CATALOG, MHCHAT_BASE,
-MHCHAT_CACHE_DIR, MHCHAT_STUDIES, DATABASE_URL, MHCHAT_RATINGS_REPO, MHCHAT_CHAT_LOG,
-MHCHAT_RESULTS_PASSWORD, MHCHAT_RESULTS_USERS, GRADIO_SERVER_NAME / GRADIO_SERVER_PORT.
+Every setting comes from settings.py (environment variables, or a YAML file named by
+MHCHAT_CONFIG; see the README's table) and is checked before anything loads.
 Participants take studies at /survey?study=ID, a page of its own that shows no model names.
 """
 
 from __future__ import annotations
 
-import os
+import models.zerogpu  # noqa: F401  (first: ZeroGPU's `spaces` must be imported before torch touches CUDA)
+
+import functools
+import sys
 
 import gradio as gr
 from starlette.middleware import Middleware
 
-from models.catalog import DEFAULT_CATALOG, load_catalog
-from models.chat_log import ChatLog, chat_log_from_environment
+from models.catalog import load_catalog
+from models.chat_log import ChatLog
 from models.engine import Engine
+from models.loading import Placement, load_base
 from models.ui import build_chat_tab
 from results.access import ResultsAccess
 from results.ui import build_results_tab
-from survey.hub_sync import hub_sync_from_environment
+from settings import Settings, SettingsError, load_settings
+from survey.database import Database
+from survey.hub_sync import start_hub_sync
 from survey.links import StudyLinkRedirect
 from survey.serving import ServedStudy, served_studies
 from survey.store import Store
@@ -30,27 +35,48 @@ from survey.ui import PAGE_PATH, build_survey_page, build_survey_tab
 TITLE = "Mental-health chatbot research toolkit"
 
 
-def build_engine() -> Engine:
-    catalog = load_catalog(os.environ.get("MHCHAT_CATALOG") or DEFAULT_CATALOG)
-    return Engine(catalog, base_key=os.environ.get("MHCHAT_BASE") or None)
+def build_engine(settings: Settings) -> Engine:
+    placement = Placement.choose(settings.device, settings.quantization)
+    return Engine(load_catalog(settings.catalog), base_key=settings.base or None,
+                  max_context_tokens=settings.max_context_tokens, max_stream_batch=settings.concurrency,
+                  loader=functools.partial(load_base, placement=placement, cache=settings.cache_dir))
 
 
 def build_demo(engine: Engine, studies: dict[str, ServedStudy] | None = None,
                store: Store | None = None, chat_log: ChatLog | None = None,
-               results_access: ResultsAccess | None = None) -> gr.Blocks:
+               results_access: ResultsAccess | None = None, crisis_locale: str = "",
+               concurrency: int = Settings.concurrency, max_queue: int = Settings.max_queue) -> gr.Blocks:
+    """The whole app; `concurrency` requests per event run at once (the engine batches or serialises
+    the model's work), `max_queue` more wait, and the rest are told the demo is busy."""
     studies = studies if studies is not None else {}
     store = store or Store()
     with gr.Blocks(title=TITLE) as demo:
         gr.Markdown(f"# {TITLE}")
         with gr.Tab("Chat"):
-            build_chat_tab(engine, chat_log)
+            build_chat_tab(engine, chat_log, crisis_locale)
         with gr.Tab("Survey"):
             build_survey_tab(studies)
         with gr.Tab("Results"):
             build_results_tab(studies, store, results_access or ResultsAccess())
     with demo.route("Survey", PAGE_PATH, show_in_navbar=False):
-        build_survey_page(demo, studies, store)
+        build_survey_page(demo, studies, store, crisis_locale)
+    demo.queue(default_concurrency_limit=concurrency, max_size=max_queue)
     return demo
+
+
+def build_app(settings: Settings) -> tuple[Engine, gr.Blocks]:
+    """The engine (weights load on first use) and the Blocks, wired as `settings` say."""
+    engine = build_engine(settings)
+    mirror = None
+    if settings.ratings_repo:  # ratings also pushed to a private Hub dataset
+        mirror, _ = start_hub_sync(settings.ratings_repo, settings.mirror_dir, settings.sync_minutes)
+    demo = build_demo(
+        engine, served_studies(settings.studies),
+        Store(Database(settings.database_url), on_record=mirror.record if mirror else None),
+        ChatLog(settings.chat_log) if settings.chat_log else None,  # off unless the operator turns it on
+        ResultsAccess(settings.results_password, settings.results_users),  # off unless set
+        settings.crisis_locale, settings.concurrency, settings.max_queue)
+    return engine, demo
 
 
 def launch_options() -> dict:
@@ -58,14 +84,13 @@ def launch_options() -> dict:
     return {"app_kwargs": {"middleware": [Middleware(StudyLinkRedirect)]}}
 
 
-engine = build_engine()  # cheap: weights load on first use
-mirror = hub_sync_from_environment()  # ratings pushed to a Hub dataset when MHCHAT_RATINGS_REPO is set
-demo = build_demo(engine, served_studies(), Store(on_record=mirror.record if mirror else None),
-                  chat_log_from_environment(),  # off unless the operator sets MHCHAT_CHAT_LOG
-                  ResultsAccess.from_environment())  # off unless MHCHAT_RESULTS_PASSWORD or _USERS is set
+try:
+    settings = load_settings()
+except SettingsError as error:
+    sys.exit(str(error))
+engine, demo = build_app(settings)
 
 if __name__ == "__main__":
     print(f"Loading {engine.catalog.bases[engine.base_key].name} ...", flush=True)
     engine.load()  # before serving, so the first visitor does not wait
-    demo.launch(server_name=os.environ.get("GRADIO_SERVER_NAME", "127.0.0.1"),
-                server_port=int(os.environ.get("GRADIO_SERVER_PORT", "7860")), **launch_options())
+    demo.launch(server_name=settings.server_name, server_port=settings.server_port, **launch_options())

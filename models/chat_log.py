@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import secrets
 import threading
@@ -56,7 +55,3 @@ class ChatLog:
         with self._lock, path.open("a", encoding="utf-8") as file:
             file.write(line + "\n")
 
-
-def chat_log_from_environment() -> ChatLog | None:
-    folder = os.environ.get("MHCHAT_CHAT_LOG", "").strip()
-    return ChatLog(folder) if folder else None

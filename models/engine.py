@@ -6,10 +6,14 @@
 
 PEFT keeps the active adapter (and, during `generate(adapter_names=...)`, forward hooks) on
 modules shared by every request, so two generations must never overlap: every call runs
-behind one lock that the generating thread itself holds. Inside it, a single-adapter stream
-runs with that adapter folded into the weights (no LoRA cost per token; switching swaps
+behind one lock that the generating thread itself holds. Streams that arrive while the model
+is busy wait and are then generated together as one batch (models/stream_batch.py). A batch
+with one adapter runs with it folded into the weights (no LoRA cost per token; switching swaps
 tensor references, a few milliseconds); a mixed batch restores the base weights and routes
-rows with `adapter_names`.
+rows with `adapter_names`. A quantised base cannot have deltas folded into its 4-bit weights,
+so there every call routes through `adapter_names`.
+
+On a ZeroGPU Space each call that touches the GPU runs inside `spaces.GPU` (models/zerogpu.py).
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
+import uuid
+import weakref
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +32,7 @@ from peft import PeftModel
 from peft.tuners.lora import LoraLayer
 from safetensors import SafetensorError
 from safetensors.torch import load_file
-from transformers import StoppingCriteria, StoppingCriteriaList, TextIteratorStreamer
+from transformers import StoppingCriteriaList
 
 from models.catalog import BASE_MODEL_CHOICE, Catalog
 from models.chat_format import GenerationSettings, Message, prompt_ids
@@ -38,22 +44,17 @@ from models.loading import (
     read_adapter_config,
     resolve_adapter,
 )
+from models.stream_batch import END, PendingStreams, RowStreamer, StopRows, StreamRequest
+from models.zerogpu import on_gpu
 
 
 BASE_ROW = "__base__"  # peft's name for "no adapter" in adapter_names
 Progress = Callable[[float, str], None]
 
-
-class StopOnEvent(StoppingCriteria):
-    """Ends generation when the event is set: how Stop reaches the generating thread."""
-
-    def __init__(self, event: threading.Event):
-        self.event = event
-        self.fired = False  # whether the event ended this generation (not whether it was set afterwards)
-
-    def __call__(self, input_ids: torch.LongTensor, scores: torch.FloatTensor, **kwargs) -> torch.BoolTensor:
-        self.fired = self.event.is_set()
-        return torch.full((input_ids.shape[0],), self.fired, dtype=torch.bool)
+# ZeroGPU pickles a GPU call's arguments into a forked worker, so the calls below name their
+# engine and stop event by id; the worker finds them in its copy of these registries.
+_ENGINES: weakref.WeakValueDictionary[str, Engine] = weakref.WeakValueDictionary()
+_STOPS: weakref.WeakValueDictionary[str, threading.Event] = weakref.WeakValueDictionary()
 
 
 @dataclass(frozen=True)
@@ -92,10 +93,18 @@ class Engine:
     _load_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
     _generate_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
+    fold_adapters: bool = True  # False: route through PEFT's adapter_names (forced for a quantised base)
+    max_stream_batch: int = 8  # concurrent streams generated together (the app sets its concurrency)
+
     def __post_init__(self) -> None:
         self.base_key = self.base_key or self.catalog.default_base
         if self.base_key not in self.catalog.bases:
             raise ValueError(f"unknown base {self.base_key!r}; the catalog has {sorted(self.catalog.bases)}")
+        self._pending = PendingStreams(self.max_stream_batch)
+        self._id = uuid.uuid4().hex
+        _ENGINES[self._id] = self
+        self._gpu_stream, self._gpu_batch, self._gpu_losses = (
+            on_gpu(_stream_job), on_gpu(_batch_job), on_gpu(_losses_job))
 
     # -- loading -----------------------------------------------------------------------
 
@@ -118,6 +127,17 @@ class Engine:
     @property
     def model(self) -> torch.nn.Module:
         return self._peft if self._peft is not None else self.base.model
+
+    @property
+    def _folds(self) -> bool:
+        """Whether adapters are folded into the weights (not possible for a 4-bit base)."""
+        return self.fold_adapters and getattr(self.base.model, "hf_quantizer", None) is None
+
+    def _routing(self, keys: list[str]) -> dict:
+        """generate/forward kwargs that send each row through its adapter (or the base)."""
+        if self._peft is None:
+            return {}
+        return {"adapter_names": [self._adapters[k].name if k else BASE_ROW for k in keys]}
 
     @property
     def loaded_adapters(self) -> list[str]:
@@ -150,7 +170,8 @@ class Engine:
             name = f"adapter_{len(self._adapters)}"
             self._attach(name, folder, label)
             self._adapters[key] = _Adapter(name=name)
-            self._merged_weights(key)  # now, so that the first switch is a swap too
+            if self._folds:
+                self._merged_weights(key)  # now, so that the first switch is a swap too
         report(1.0, f"{label} is ready")
         return key
 
@@ -184,37 +205,67 @@ class Engine:
                stop: threading.Event | None = None) -> Iterator[str]:
         """Yield the reply's text piece by piece; setting `stop` (or closing) ends generation."""
         key = self.load_adapter(adapter)
-        settings = settings.clamped()
-        tokenizer = self.base.tokenizer
-        ids = prompt_ids(tokenizer, messages, self._prompt_budget(settings))
         stop = stop or threading.Event()
-        streamer = TextIteratorStreamer(tokenizer, skip_prompt=True, skip_special_tokens=True)
-        failure: list[BaseException] = []
+        stop_id = uuid.uuid4().hex
+        _STOPS[stop_id] = stop
+        try:
+            yield from self._gpu_stream(self._id, messages, key, settings, stop_id)
+        finally:
+            stop.set()  # the consumer stopped listening: stop the generating thread as well
 
-        def run() -> None:
+    def _stream_here(self, messages: list[Message], key: str, settings: GenerationSettings,
+                     stop: threading.Event) -> Iterator[str]:
+        settings = settings.clamped()
+        ids = prompt_ids(self.base.tokenizer, messages, self._prompt_budget(settings))
+        request = StreamRequest(ids, key, settings, stop)
+        self._pending.add(request)
+        # Each request brings a thread; whichever gets the model serves a batch of those waiting.
+        threading.Thread(target=self._serve_waiting, name="generate", daemon=True).start()
+        try:
+            while (piece := request.pieces.get()) is not END:
+                if isinstance(piece, BaseException):
+                    raise piece
+                yield piece
+        finally:
+            stop.set()  # the consumer stopped listening: end this row
+
+    def _serve_waiting(self) -> None:
+        with self._generate_lock:
+            batch = self._pending.take()
+            if not batch:
+                return  # an earlier batch took this thread's request
+            streamer = RowStreamer(self.base.tokenizer, batch, self._eos_ids())
             try:
-                with self._generate_lock:
-                    if stop.is_set():
-                        return
-                    self._fold_in(key)
-                    with self._adapters_off():
-                        self._generate(torch.tensor([ids]), settings, stop, streamer=streamer)
-            except BaseException as error:  # surfaced to the consumer below
-                failure.append(error)
+                self._generate_rows(batch, streamer)
+            except BaseException as error:  # surfaced to every consumer of the batch
+                for request in batch:
+                    request.pieces.put(error)
             finally:
                 streamer.end()
 
-        thread = threading.Thread(target=run, name="generate", daemon=True)
-        thread.start()
-        try:
-            for text in streamer:
-                if text:
-                    yield text
-        finally:
-            stop.set()  # the consumer stopped listening: stop the thread as well
-        thread.join()
-        if failure:
-            raise failure[0]
+    def _generate_rows(self, batch: list[StreamRequest], streamer: RowStreamer) -> None:
+        input_ids, mask = self._left_padded([r.ids for r in batch])
+        keys = {r.key for r in batch}
+        stops = [r.stop for r in batch]
+        if self._folds and len(keys) == 1:
+            self._fold_in(batch[0].key)
+            with self._adapters_off():
+                self._generate(input_ids, batch[0].settings, stops, attention_mask=mask, streamer=streamer)
+        else:
+            self._fold_in(BASE_MODEL_CHOICE)
+            self._generate(input_ids, batch[0].settings, stops, attention_mask=mask, streamer=streamer,
+                           **self._routing([r.key for r in batch]))
+
+    def _left_padded(self, rows: list[list[int]]) -> tuple[torch.Tensor, torch.Tensor]:
+        width = max(len(r) for r in rows)
+        pad = self.base.tokenizer.pad_token_id
+        return (torch.tensor([[pad] * (width - len(r)) + r for r in rows]),
+                torch.tensor([[0] * (width - len(r)) + [1] * len(r) for r in rows]))
+
+    def _eos_ids(self) -> set[int]:
+        configured = self.base.model.generation_config.eos_token_id
+        ids = set(configured if isinstance(configured, list) else [configured])
+        return {i for i in ids | {self.base.tokenizer.eos_token_id} if i is not None}
 
     def generate_batch(self, conversations: list[list[Message]], adapters: list[str] | None = None,
                        settings: GenerationSettings = GenerationSettings(),
@@ -224,6 +275,10 @@ class Engine:
         if len(adapters) != len(conversations):
             raise ValueError("generate_batch needs one adapter per conversation")
         keys = [self.load_adapter(a) for a in adapters]
+        return self._gpu_batch(self._id, conversations, keys, settings, batch_size)
+
+    def _generate_batch_here(self, conversations: list[list[Message]], keys: list[str],
+                             settings: GenerationSettings, batch_size: int) -> list[str]:
         settings = settings.clamped()
         tokenizer = self.base.tokenizer
         prompts = [prompt_ids(tokenizer, m, self._prompt_budget(settings)) for m in conversations]
@@ -232,13 +287,10 @@ class Engine:
             self._fold_in(BASE_MODEL_CHOICE)
             for start in range(0, len(prompts), batch_size):
                 rows = prompts[start:start + batch_size]
-                width = max(len(r) for r in rows)
-                pad = tokenizer.pad_token_id
-                input_ids = torch.tensor([[pad] * (width - len(r)) + r for r in rows])
-                mask = torch.tensor([[0] * (width - len(r)) + [1] * len(r) for r in rows])
-                names = [self._adapters[k].name if k else BASE_ROW for k in keys[start:start + batch_size]]
-                output = self._generate(input_ids, settings, threading.Event(), attention_mask=mask,
-                                        adapter_names=names if self._peft is not None else None)
+                input_ids, mask = self._left_padded(rows)
+                width = input_ids.shape[1]
+                output = self._generate(input_ids, settings, [threading.Event()] * len(rows), attention_mask=mask,
+                                        **self._routing(keys[start:start + batch_size]))
                 replies += tokenizer.batch_decode(output[:, width:], skip_special_tokens=True)
         return [r.strip() for r in replies]
 
@@ -246,7 +298,10 @@ class Engine:
                      batch_size: int = 8) -> list[tuple[float, int]]:
         """(summed negative log-likelihood, tokens) of each example's labelled tokens (labels -100 are skipped):
         perplexity of reference answers under the base or an adapter."""
-        key = self.load_adapter(adapter)
+        return self._gpu_losses(self._id, examples, self.load_adapter(adapter), batch_size)
+
+    def _token_losses_here(self, examples: list[tuple[list[int], list[int]]], key: str,
+                           batch_size: int) -> list[tuple[float, int]]:
         pad = self.base.tokenizer.pad_token_id
         results: list[tuple[float, int]] = []
         with self._generate_lock, torch.inference_mode():
@@ -257,10 +312,10 @@ class Engine:
                 input_ids = torch.tensor([ids + [pad] * (width - len(ids)) for ids, _ in rows])
                 labels = torch.tensor([lab + [-100] * (width - len(lab)) for _, lab in rows])
                 mask = (torch.arange(width)[None, :] < torch.tensor([len(ids) for ids, _ in rows])[:, None]).long()
-                kwargs = {"adapter_names": [self._adapters[key].name if key else BASE_ROW] * len(rows)} \
-                    if self._peft is not None else {}
-                logits = self.model(input_ids=input_ids, attention_mask=mask, **kwargs).logits[:, :-1]
-                target = labels[:, 1:]
+                device = self.base.model.device
+                logits = self.model(input_ids=input_ids.to(device), attention_mask=mask.to(device),
+                                    **self._routing([key] * len(rows))).logits[:, :-1]
+                target = labels[:, 1:].to(device)
                 nll = torch.nn.functional.cross_entropy(logits.transpose(1, 2).float(), target, ignore_index=-100,
                                                         reduction="none")
                 counts = (target != -100).sum(dim=1)
@@ -272,15 +327,15 @@ class Engine:
                     getattr(self.base.model.config, "max_position_embeddings", None) or self.max_context_tokens)
         return max(limit - settings.max_new_tokens, 16)
 
-    def _generate(self, input_ids: torch.Tensor, settings: GenerationSettings, stop: threading.Event,
+    def _generate(self, input_ids: torch.Tensor, settings: GenerationSettings, stops: list[threading.Event],
                   **kwargs) -> torch.Tensor:
-        if kwargs.get("adapter_names") is None:
-            kwargs.pop("adapter_names", None)
         if settings.seed is not None:
             torch.manual_seed(settings.seed)
         kwargs.setdefault("attention_mask", torch.ones_like(input_ids))
+        device = self.base.model.device
+        input_ids, kwargs["attention_mask"] = input_ids.to(device), kwargs["attention_mask"].to(device)
         start = time.perf_counter()
-        criterion = StopOnEvent(stop)
+        criterion = StopRows(stops)
         with torch.inference_mode():
             output = self.model.generate(
                 input_ids=input_ids, stopping_criteria=StoppingCriteriaList([criterion]),
@@ -330,6 +385,24 @@ class Engine:
         if cached + size <= self.merged_cache_bytes:
             adapter.merged, adapter.merged_bytes = merged, size
         return merged
+
+
+def _stream_job(engine_id: str, messages: list[Message], key: str, settings: GenerationSettings,
+                stop_id: str) -> Iterator[str]:
+    """Engine.stream's GPU part; in a ZeroGPU worker the stop event is not shared, so Stop ends the
+    stream the user sees while the worker finishes its (bounded) reply."""
+    stop = _STOPS.get(stop_id) or threading.Event()
+    yield from _ENGINES[engine_id]._stream_here(messages, key, settings, stop)
+
+
+def _batch_job(engine_id: str, conversations: list[list[Message]], keys: list[str],
+               settings: GenerationSettings, batch_size: int) -> list[str]:
+    return _ENGINES[engine_id]._generate_batch_here(conversations, keys, settings, batch_size)
+
+
+def _losses_job(engine_id: str, examples: list[tuple[list[int], list[int]]], key: str,
+                batch_size: int) -> list[tuple[float, int]]:
+    return _ENGINES[engine_id]._token_losses_here(examples, key, batch_size)
 
 
 def _check_weights(folder: Path) -> None:

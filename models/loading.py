@@ -18,10 +18,18 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import huggingface_hub
+import torch
 from huggingface_hub import errors as hub_errors
-from transformers import AutoModelForCausalLM, AutoTokenizer, PreTrainedModel, PreTrainedTokenizerBase
+from transformers import (
+    AutoModelForCausalLM,
+    AutoTokenizer,
+    BitsAndBytesConfig,
+    PreTrainedModel,
+    PreTrainedTokenizerBase,
+)
 
 from models.catalog import BaseModelSpec
 
@@ -44,6 +52,42 @@ class LoadedBase:
     names: frozenset[str]  # every name an adapter_config.json may use for this base
 
 
+@dataclass(frozen=True)
+class Placement:
+    """Where a base's weights live: fp32 on the CPU (exact, the tests' reference); on CUDA in half
+    precision (bfloat16 where the GPU has it, else float16), or 4-bit NF4 through bitsandbytes."""
+
+    device: str = "cpu"  # "cpu" or "cuda"
+    quantization: str = "none"  # "none" or "4bit" (CUDA only)
+
+    def __post_init__(self) -> None:
+        if self.quantization == "4bit" and self.device != "cuda":
+            raise ValueError("4-bit loading needs a CUDA device (bitsandbytes)")
+
+    @classmethod
+    def choose(cls, device: str = "auto", quantization: str = "none") -> Placement:
+        """`auto` is CUDA when torch sees a GPU (on a ZeroGPU Space too), else the CPU."""
+        if device == "auto":
+            device = "cuda" if torch.cuda.is_available() else "cpu"
+        return cls(device, quantization)
+
+    @property
+    def dtype(self) -> torch.dtype:
+        if self.device != "cuda":
+            return torch.float32
+        return torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
+
+    def from_pretrained_kwargs(self) -> dict[str, Any]:
+        kwargs: dict[str, Any] = {"dtype": self.dtype}
+        if self.device == "cuda":
+            kwargs["device_map"] = {"": 0}
+        if self.quantization == "4bit":
+            kwargs["quantization_config"] = BitsAndBytesConfig(
+                load_in_4bit=True, bnb_4bit_quant_type="nf4", bnb_4bit_use_double_quant=True,
+                bnb_4bit_compute_dtype=self.dtype)
+        return kwargs
+
+
 def cache_dir() -> Path:
     """The project's cache (converted bases); MHCHAT_CACHE_DIR overrides ~/.cache/mhchat."""
     return Path(os.environ.get("MHCHAT_CACHE_DIR") or Path.home() / ".cache" / "mhchat")
@@ -62,14 +106,14 @@ def packaged_gguf(spec: BaseModelSpec) -> Path:
     return path
 
 
-def converted_base_dir(spec: BaseModelSpec) -> Path:
+def converted_base_dir(spec: BaseModelSpec, cache: Path | None = None) -> Path:
     gguf = packaged_gguf(spec)
-    return cache_dir() / "converted" / f"{spec.key}-{gguf.stat().st_size}"
+    return (cache or cache_dir()) / "converted" / f"{spec.key}-{gguf.stat().st_size}"
 
 
-def convert_packaged_base(spec: BaseModelSpec) -> Path:
-    """Dequantise the packaged GGUF once into a safetensors folder; return that folder."""
-    target = converted_base_dir(spec)
+def convert_packaged_base(spec: BaseModelSpec, cache: Path | None = None) -> Path:
+    """Dequantise the packaged GGUF once into a safetensors folder under `cache`; return that folder."""
+    target = converted_base_dir(spec, cache)
     if (target / "config.json").is_file():
         return target
     gguf = packaged_gguf(spec)
@@ -96,16 +140,17 @@ def convert_packaged_base(spec: BaseModelSpec) -> Path:
     return target
 
 
-def load_base(spec: BaseModelSpec) -> LoadedBase:
-    """Load a base model and its tokenizer on the CPU in fp32 (the engine may move it later)."""
+def load_base(spec: BaseModelSpec, placement: Placement = Placement(), cache: Path | None = None) -> LoadedBase:
+    """Load a base model and its tokenizer; fp32 on the CPU unless `placement` says otherwise.
+    `cache` holds converted packaged bases (default: cache_dir())."""
     if spec.path:
         source, revision = spec.path, None
     elif spec.package:
-        source, revision = str(convert_packaged_base(spec)), None
+        source, revision = str(convert_packaged_base(spec, cache)), None
     else:
         source, revision = spec.hub_id, spec.revision
     tokenizer = AutoTokenizer.from_pretrained(source, revision=revision)
-    model = AutoModelForCausalLM.from_pretrained(source, revision=revision, dtype="float32")
+    model = AutoModelForCausalLM.from_pretrained(source, revision=revision, **placement.from_pretrained_kwargs())
     model.eval()
     names = {spec.key, spec.hub_id, source, str(getattr(model.config, "_name_or_path", ""))}
     if spec.path:

@@ -4,7 +4,6 @@ for imminent risk, and the replacement for an unsafe model reply. Texts are data
 
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,24 +25,32 @@ UNSAFE_REPLY_MESSAGE = (
 )
 
 
-@lru_cache(maxsize=4)
-def crisis_resources(locale: str | None = None) -> str:
+@lru_cache(maxsize=1)
+def _resources() -> dict:
+    return yaml.safe_load(RESOURCES_FILE.read_text(encoding="utf-8"))
+
+
+def crisis_locales() -> list[str]:
+    """The locales an operator may choose (MHCHAT_CRISIS_LOCALE)."""
+    return sorted(_resources()["locales"])
+
+
+def crisis_resources(locale: str = "") -> str:
     """Markdown list of crisis lines for the operator's locale, then the international ones."""
-    data = yaml.safe_load(RESOURCES_FILE.read_text(encoding="utf-8"))
-    locales = data["locales"]
-    chosen = (locale or os.environ.get("MHCHAT_CRISIS_LOCALE") or data["default"]).lower()
-    if chosen not in locales:
-        raise ValueError(f"MHCHAT_CRISIS_LOCALE={chosen!r} is not one of {sorted(locales)}")
+    data = _resources()
+    chosen = (locale or data["default"]).lower()
+    if chosen not in data["locales"]:
+        raise ValueError(f"crisis locale {chosen!r} is not one of {crisis_locales()}")
     keys = [chosen] + (["international"] if chosen != "international" else [])
-    lines = [line for key in keys for line in locales[key]["lines"]]
+    lines = [line for key in keys for line in data["locales"][key]["lines"]]
     return "**If you are in crisis, please reach out now:**\n" + "\n".join(f"- {line}" for line in lines)
 
 
-def frame_reply(screening: Screening, reply: str) -> str:
+def frame_reply(screening: Screening, reply: str, locale: str = "") -> str:
     """The model's reply as shown: a fixed safety message first at `imminent`, and crisis
-    resources at `ideation` and above, whatever the model wrote."""
+    resources (for the operator's `locale`) at `ideation` and above, whatever the model wrote."""
     if screening.level == "imminent":
-        return f"{IMMINENT_MESSAGE}\n\n{crisis_resources()}\n\n{reply}".rstrip()
+        return f"{IMMINENT_MESSAGE}\n\n{crisis_resources(locale)}\n\n{reply}".rstrip()
     if screening.at_risk:
-        return f"{reply}\n\n{crisis_resources()}".strip()
+        return f"{reply}\n\n{crisis_resources(locale)}".strip()
     return reply

@@ -27,7 +27,6 @@ AI_NOTICE = (
     "signs of crisis."
 )
 DISCLOSURE = AI_NOTICE + " Nothing you write is stored."
-CHAT_CONCURRENCY = 8  # requests may overlap; the engine serialises the model itself
 
 
 class ActiveStreams:
@@ -62,8 +61,9 @@ def _session(request: gr.Request | None) -> str:
     return getattr(request, "session_hash", None) or "anonymous"
 
 
-def build_chat_tab(engine: Engine, chat_log: ChatLog | None = None) -> None:
-    """The tab; with `chat_log` (an operator's opt-in) exchanges are kept anonymised, and the page says so."""
+def build_chat_tab(engine: Engine, chat_log: ChatLog | None = None, crisis_locale: str = "") -> None:
+    """The tab; with `chat_log` (an operator's opt-in) exchanges are kept anonymised, and the page says so.
+    `crisis_locale` picks the crisis lines shown (models/crisis_resources.yaml)."""
     catalog = engine.catalog
     streams = ActiveStreams()
     descriptions = {a.key: a.description for a in catalog.adapters.values()}
@@ -86,7 +86,7 @@ def build_chat_tab(engine: Engine, chat_log: ChatLog | None = None) -> None:
         conversation = build_conversation(system_prompt or "", history, message)
         screening = screen(conversation)
         if screening.level == "imminent":
-            yield frame_reply(screening, "")  # the safety message comes before any model text
+            yield frame_reply(screening, "", crisis_locale)  # the safety message comes before any model text
         reply, user_stopped = "", False
         try:
             for piece in engine.stream(conversation, adapter=adapter or BASE_MODEL_CHOICE,
@@ -95,7 +95,7 @@ def build_chat_tab(engine: Engine, chat_log: ChatLog | None = None) -> None:
                 if screen_reply(reply):
                     reply = UNSAFE_REPLY_MESSAGE
                     break
-                yield frame_reply(screening, reply)
+                yield frame_reply(screening, reply, crisis_locale)
         except AdapterError as error:
             reply = f"⚠️ {error}"
         finally:
@@ -106,7 +106,7 @@ def build_chat_tab(engine: Engine, chat_log: ChatLog | None = None) -> None:
             reply = "(The model returned an empty reply. Try again or change the settings.)"
         if chat_log is not None:
             chat_log.record(session, screening.level, adapter or BASE_MODEL_CHOICE, message, reply)
-        yield frame_reply(screening, reply)
+        yield frame_reply(screening, reply, crisis_locale)
 
     def select_adapter(key: str, progress: gr.Progress = gr.Progress()) -> str:
         try:
@@ -130,7 +130,7 @@ def build_chat_tab(engine: Engine, chat_log: ChatLog | None = None) -> None:
                 f"Loaded {key}.")
 
     disclosure = DISCLOSURE if chat_log is None else f"{AI_NOTICE}\n\n{LOGGING_NOTICE}"
-    gr.Markdown(f"{disclosure}\n\n{crisis_resources()}", elem_id="disclosure")
+    gr.Markdown(f"{disclosure}\n\n{crisis_resources(crisis_locale)}", elem_id="disclosure")
     with gr.Row(equal_height=True):
         adapter = gr.Dropdown(catalog.adapter_choices(engine.base_key), value=BASE_MODEL_CHOICE,
                               label="Model", allow_custom_value=True, scale=2)
@@ -159,7 +159,6 @@ def build_chat_tab(engine: Engine, chat_log: ChatLog | None = None) -> None:
         textbox=gr.Textbox(placeholder="Type a message", elem_id="chat-message", submit_btn="Send",
                            stop_btn="Stop", show_label=False, max_length=MAX_MESSAGE_CHARS + 1000),
         api_name="chat",
-        concurrency_limit=CHAT_CONCURRENCY,
         fill_height=False,
     )
     chat.textbox.stop(stop_generation, None, None, queue=False,

@@ -9,7 +9,6 @@ With neither set, results are off: nobody can see them through the app.
 from __future__ import annotations
 
 import hmac
-import os
 from dataclasses import dataclass
 
 
@@ -17,12 +16,6 @@ from dataclasses import dataclass
 class ResultsAccess:
     password: str = ""
     users: frozenset[str] = frozenset()
-
-    @classmethod
-    def from_environment(cls) -> ResultsAccess:
-        users = os.environ.get("MHCHAT_RESULTS_USERS", "")
-        return cls(password=os.environ.get("MHCHAT_RESULTS_PASSWORD", ""),
-                   users=frozenset(u.strip().lower() for u in users.split(",") if u.strip()))
 
     @property
     def enabled(self) -> bool:

@@ -12,8 +12,6 @@ Turned on by MHCHAT_RATINGS_REPO=owner/name with a write token in HF_TOKEN (a Sp
 from __future__ import annotations
 
 import json
-import logging
-import os
 import threading
 import time
 import uuid
@@ -25,7 +23,6 @@ from huggingface_hub import CommitScheduler, HfApi
 
 from survey.export import ratings_table
 
-log = logging.getLogger(__name__)
 
 MIN_MINUTES = 5  # the Hub asks for no more than one scheduled commit every few minutes
 DEFAULT_FOLDER = Path("data/hub-mirror")
@@ -57,18 +54,6 @@ def start_hub_sync(repo_id: str, folder: str | Path = DEFAULT_FOLDER, every_minu
                                 path_in_repo=PATH_IN_REPO, private=True, allow_patterns=["*.jsonl"],
                                 hf_api=hf_api)
     return RatingsMirror(folder, scheduler.lock), scheduler
-
-
-def hub_sync_from_environment() -> RatingsMirror | None:
-    """The mirror an operator asked for with MHCHAT_RATINGS_REPO (and MHCHAT_SYNC_MINUTES), else None."""
-    repo_id = os.environ.get("MHCHAT_RATINGS_REPO", "").strip()
-    if not repo_id:
-        return None
-    minutes = float(os.environ.get("MHCHAT_SYNC_MINUTES") or MIN_MINUTES)
-    folder = os.environ.get("MHCHAT_MIRROR_DIR") or DEFAULT_FOLDER
-    mirror, _ = start_hub_sync(repo_id, folder, minutes)
-    log.info("ratings are pushed to the dataset %s every %s minutes", repo_id, minutes)
-    return mirror
 
 
 def read_records(folder: str | Path) -> list[dict[str, Any]]:

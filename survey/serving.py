@@ -6,7 +6,6 @@ left out with a message on stderr, so a half-prepared study never reaches partic
 
 from __future__ import annotations
 
-import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,7 +26,7 @@ class ServedStudy:
 
 
 def served_studies(folder: str | Path | None = None) -> dict[str, ServedStudy]:
-    folder = Path(folder or os.environ.get("MHCHAT_STUDIES") or DEFAULT_STUDIES)
+    folder = Path(folder or DEFAULT_STUDIES)
     served: dict[str, ServedStudy] = {}
     for path in sorted(folder.glob("*.yaml")):
         try:

@@ -33,8 +33,8 @@ class SurveySession:
 class SurveyPage:
     """Event handlers of the participant page; `outputs` fixes the order of every update."""
 
-    def __init__(self, studies: dict[str, ServedStudy], store: Store):
-        self.studies, self.store = studies, store
+    def __init__(self, studies: dict[str, ServedStudy], store: Store, crisis_locale: str = ""):
+        self.studies, self.store, self.crisis_locale = studies, store, crisis_locale
         self.criteria_slots = max((len(s.study.criteria) for s in studies.values()), default=5)
         self._build()
 
@@ -67,7 +67,7 @@ class SurveyPage:
             self.done = gr.Markdown(elem_id="survey-done")
         self.redirect = gr.Textbox(visible=False)
         gr.Markdown("If any of these topics brings up difficult feelings for you, please reach out:\n\n"
-                    + crisis_resources(), elem_id="survey-resources")
+                    + crisis_resources(self.crisis_locale), elem_id="survey-resources")
 
     @property
     def outputs(self) -> list[gr.components.Component]:
@@ -186,9 +186,10 @@ def _as_score(value: Any) -> Any:
         return value
 
 
-def build_survey_page(page: gr.Blocks, studies: dict[str, ServedStudy], store: Store) -> SurveyPage:
+def build_survey_page(page: gr.Blocks, studies: dict[str, ServedStudy], store: Store,
+                      crisis_locale: str = "") -> SurveyPage:
     """Call inside `with demo.route(...)` so the page and its events are separate from the chat."""
-    survey = SurveyPage(studies, store)
+    survey = SurveyPage(studies, store, crisis_locale)
     survey.wire(page)
     return survey
 

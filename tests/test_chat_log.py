@@ -8,7 +8,7 @@ from pathlib import Path
 from gradio_client import Client
 
 import app
-from models.chat_log import NOTICE, ChatLog, anonymise, chat_log_from_environment
+from models.chat_log import NOTICE, ChatLog, anonymise
 from models.engine import Engine
 
 
@@ -28,13 +28,6 @@ def test_pseudonyms_cannot_be_linked_across_restarts(tmp_path: Path) -> None:
     first, second = ChatLog(tmp_path), ChatLog(tmp_path)
     assert first.pseudonym("session-1") == first.pseudonym("session-1") != first.pseudonym("session-2")
     assert first.pseudonym("session-1") != second.pseudonym("session-1")
-
-
-def test_logging_is_off_unless_the_operator_names_a_folder(monkeypatch, tmp_path: Path) -> None:
-    monkeypatch.delenv("MHCHAT_CHAT_LOG", raising=False)
-    assert chat_log_from_environment() is None
-    monkeypatch.setenv("MHCHAT_CHAT_LOG", str(tmp_path / "chats"))
-    assert chat_log_from_environment().folder == tmp_path / "chats"
 
 
 def test_the_chat_keeps_anonymised_lines_and_says_so(tiny_engine: Engine, tmp_path: Path) -> None:

@@ -21,6 +21,10 @@ def reply(engine: Engine, adapter: str = "", settings: GenerationSettings = GREE
     return "".join(engine.stream(HELLO, adapter=adapter, settings=settings))
 
 
+def reply_to(engine: Engine, messages: list, adapter: str, settings: GenerationSettings) -> str:
+    return "".join(engine.stream(messages, adapter=adapter, settings=settings))
+
+
 def test_base_loads_lazily_from_the_hub_cache(tiny_engine: Engine) -> None:
     assert tiny_engine._base is None
     assert "tests/tiny-llama" in tiny_engine.base.names
@@ -169,3 +173,61 @@ def test_base_weights_are_untouched_by_adapter_use(tiny_engine: Engine) -> None:
     for name, tensor in before.items():
         key = name.replace(".base_layer", "")
         assert torch.allclose(after[key], tensor, atol=1e-5), name
+
+
+def _hold_model_while_requests_arrive(engine: Engine, requests: list[tuple[list, str, GenerationSettings]],
+                                      stop_after: dict[int, int] | None = None) -> list[str]:
+    """Start the streams while the model is busy, so that they wait together, then let them run;
+    stream i presses Stop after stop_after[i] pieces."""
+    stops = [threading.Event() for _ in requests]
+    replies = [""] * len(requests)
+
+    def consume(i: int) -> None:
+        for count, piece in enumerate(engine.stream(requests[i][0], requests[i][1], requests[i][2],
+                                                    stop=stops[i]), start=1):
+            replies[i] += piece
+            if count == (stop_after or {}).get(i):
+                stops[i].set()
+
+    with engine._generate_lock:
+        threads = [threading.Thread(target=consume, args=(i,)) for i in range(len(requests))]
+        for thread in threads:
+            thread.start()
+        for _ in range(500):
+            if len(engine._pending._waiting) == len(requests):
+                break
+            threading.Event().wait(0.01)
+    for thread in threads:
+        thread.join(timeout=60)
+    return replies
+
+
+def test_streams_waiting_together_are_generated_as_one_batch(tiny_engine: Engine, monkeypatch) -> None:
+    lonely = [{"role": "user", "content": "I feel lonely tonight"}]
+    requests = [(HELLO, "", GREEDY), (lonely, "adapter-a", GREEDY), (HELLO, "adapter-b", GREEDY), (lonely, "", GREEDY)]
+    alone = [reply_to(tiny_engine, *r) for r in requests]
+    calls = []
+    generate = tiny_engine._generate
+    monkeypatch.setattr(tiny_engine, "_generate", lambda ids, *a, **k: calls.append(ids.shape[0]) or generate(ids, *a, **k))
+    assert _hold_model_while_requests_arrive(tiny_engine, requests) == alone
+    assert calls == [4]  # one generate() for the four streams, each with its own adapter
+
+
+def test_streams_with_different_sampling_go_in_separate_batches(tiny_engine: Engine, monkeypatch) -> None:
+    other = GenerationSettings(temperature=0, max_new_tokens=6)
+    requests = [(HELLO, "", GREEDY), (HELLO, "", other), (HELLO, "adapter-a", GREEDY)]
+    alone = [reply_to(tiny_engine, *r) for r in requests]
+    calls = []
+    generate = tiny_engine._generate
+    monkeypatch.setattr(tiny_engine, "_generate", lambda ids, *a, **k: calls.append(ids.shape[0]) or generate(ids, *a, **k))
+    assert _hold_model_while_requests_arrive(tiny_engine, requests) == alone
+    assert sorted(calls) == [1, 2]
+
+
+def test_stopping_one_row_leaves_the_others_whole(tiny_engine: Engine) -> None:
+    long = GenerationSettings(temperature=0, max_new_tokens=200, min_new_tokens=200)
+    full = reply_to(tiny_engine, HELLO, "", long)
+    replies = _hold_model_while_requests_arrive(tiny_engine, [(HELLO, "", long), (HELLO, "", long)], {0: 3})
+    assert full.startswith(replies[0]) and len(replies[0]) < len(full) / 4
+    assert replies[1] == full
+    assert tiny_engine.last_run.stopped and tiny_engine.last_run.new_tokens == 200

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -79,7 +80,7 @@ def test_deploy_makes_one_commit_with_exactly_those_files() -> None:
     assert deploy.deploy("lab/demo", "demo", hf_api=hub).endswith("/commit/1")
     create, commit = hub.calls
     assert create[2]["repo_type"] == "space" and create[2]["space_sdk"] == "gradio"
-    assert create[2]["space_variables"] == [{"key": "MHCHAT_STUDIES", "value": "survey/no-studies"}]
+    assert create[2]["space_variables"] is None
     assert commit[2] == ["README.md", "requirements.txt", *[p.as_posix() for p in deploy.files("demo")]]
 
 
@@ -87,3 +88,20 @@ def test_dry_run_lists_the_files_and_uploads_nothing() -> None:
     result = subprocess.run([sys.executable, "spaces/deploy.py", "--space", "lab/study", "--flavour", "study",
                              "--dry-run"], cwd=ROOT, capture_output=True, text=True, check=True)
     assert "survey/studies/default.yaml" in result.stdout and "hf_oauth: true" in result.stdout
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("flavour, studies", [("demo", "[]"), ("study", "['default']")])
+def test_each_flavour_ships_an_app_that_starts(tmp_path: Path, flavour: str, studies: str) -> None:
+    """Only the uploaded files, in a fresh folder: the app builds with the Space's variables."""
+    for path in deploy.files(flavour):
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / path, tmp_path / path)
+    variables = deploy.load_flavours()["flavours"][flavour]["variables"]
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "HF_HUB_OFFLINE": "1", "GRADIO_ANALYTICS_ENABLED": "False",
+           **{k: str(v) for k, v in variables.items()}}
+    code = "import app; from survey.serving import served_studies; print(sorted(served_studies(app.settings.studies)))"
+    started = subprocess.run([sys.executable, "-c", code],
+                             cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    assert started.returncode == 0, started.stderr[-2000:]
+    assert started.stdout.strip().splitlines()[-1] == studies

@@ -21,7 +21,7 @@ from helpers import write_study
 from survey.__main__ import main
 from survey.database import Database
 from survey.export import ratings_frame
-from survey.hub_sync import PATH_IN_REPO, hub_sync_from_environment, read_mirror, read_records, start_hub_sync
+from survey.hub_sync import PATH_IN_REPO, read_mirror, read_records, start_hub_sync
 from survey.store import Store
 from survey.study import Study, load_study
 
@@ -137,11 +137,6 @@ def test_each_process_appends_to_a_file_of_its_own(tmp_path: Path, study: Study)
 def test_pushing_more_often_than_every_five_minutes_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="at most every 5 minutes"):
         start_hub_sync("lab/ratings", tmp_path, every_minutes=1, hf_api=LocalHub())
-
-
-def test_sync_is_off_unless_the_operator_names_a_repo(monkeypatch) -> None:
-    monkeypatch.delenv("MHCHAT_RATINGS_REPO", raising=False)
-    assert hub_sync_from_environment() is None
 
 
 def test_export_from_a_copy_of_the_dataset(synced, study, tmp_path, capsys) -> None:

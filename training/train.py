@@ -20,7 +20,6 @@ from peft import LoraConfig, get_peft_model, prepare_model_for_kbit_training
 from transformers import (
     AutoModelForCausalLM,
     AutoTokenizer,
-    BitsAndBytesConfig,
     DataCollatorForSeq2Seq,
     Trainer,
     TrainingArguments,
@@ -28,7 +27,7 @@ from transformers import (
 from transformers.trainer_utils import get_last_checkpoint
 
 from models.catalog import Catalog, load_catalog
-from models.loading import load_base
+from models.loading import Placement, load_base
 from training.data import Conversation, Summary, clean, conversations, read_table, split
 from training.formatting import FormattingError, encode, ensure_chat_template
 from training.publish import write_card
@@ -81,12 +80,7 @@ def load_for_training(recipe: Recipe, catalog: Catalog):
         spec = catalog.bases[recipe.base]
         loaded = load_base(spec)
         return loaded.model, loaded.tokenizer, spec.hub_id
-    kwargs: dict = {"dtype": torch.bfloat16 if torch.cuda.is_available() else torch.float32}
-    if recipe.quantization == "4bit":
-        kwargs["quantization_config"] = BitsAndBytesConfig(
-            load_in_4bit=True, bnb_4bit_quant_type="nf4", bnb_4bit_use_double_quant=True,
-            bnb_4bit_compute_dtype=torch.bfloat16)
-        kwargs["device_map"] = "auto"
+    kwargs = Placement.choose("auto", recipe.quantization).from_pretrained_kwargs()
     tokenizer = AutoTokenizer.from_pretrained(recipe.base)
     model = AutoModelForCausalLM.from_pretrained(recipe.base, **kwargs)
     return model, tokenizer, recipe.base
