@@ -19,6 +19,7 @@ On a ZeroGPU Space each call that touches the GPU runs inside `spaces.GPU` (mode
 from __future__ import annotations
 
 import contextlib
+import queue
 import threading
 import time
 import uuid
@@ -222,10 +223,7 @@ class Engine:
         # Each request brings a thread; whichever gets the model serves a batch of those waiting.
         threading.Thread(target=self._serve_waiting, name="generate", daemon=True).start()
         try:
-            while (piece := request.pieces.get()) is not END:
-                if isinstance(piece, BaseException):
-                    raise piece
-                yield piece
+            yield from _coalesced(request.pieces)
         finally:
             stop.set()  # the consumer stopped listening: end this row
 
@@ -385,6 +383,26 @@ class Engine:
         if cached + size <= self.merged_cache_bytes:
             adapter.merged, adapter.merged_bytes = merged, size
         return merged
+
+
+def _coalesced(pieces: queue.SimpleQueue) -> Iterator[str]:
+    """A row's text as it comes; what piled up while the consumer was busy comes as one piece, so a
+    slow consumer (a web page under load) gets fewer, larger updates instead of falling behind."""
+    while True:
+        text, piece = "", pieces.get()
+        while True:
+            if isinstance(piece, BaseException):
+                raise piece
+            if piece is END:
+                if text:
+                    yield text
+                return
+            text += piece
+            try:
+                piece = pieces.get_nowait()
+            except queue.Empty:
+                break
+        yield text
 
 
 def _stream_job(engine_id: str, messages: list[Message], key: str, settings: GenerationSettings,

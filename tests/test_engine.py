@@ -225,9 +225,9 @@ def test_streams_with_different_sampling_go_in_separate_batches(tiny_engine: Eng
 
 
 def test_stopping_one_row_leaves_the_others_whole(tiny_engine: Engine) -> None:
-    long = GenerationSettings(temperature=0, max_new_tokens=200, min_new_tokens=200)
+    long = GenerationSettings(temperature=0, max_new_tokens=1000, min_new_tokens=1000)
     full = reply_to(tiny_engine, HELLO, "", long)
-    replies = _hold_model_while_requests_arrive(tiny_engine, [(HELLO, "", long), (HELLO, "", long)], {0: 3})
+    replies = _hold_model_while_requests_arrive(tiny_engine, [(HELLO, "", long), (HELLO, "", long)], {0: 1})
     assert full.startswith(replies[0]) and len(replies[0]) < len(full) / 4
     assert replies[1] == full
-    assert tiny_engine.last_run.stopped and tiny_engine.last_run.new_tokens == 200
+    assert tiny_engine.last_run.new_tokens == 1000  # the batch went on for the other row

@@ -1,0 +1,98 @@
+"""The README's screenshots, taken by Debian's Chromium (Playwright) from the running app.
+
+    python docs/take_screenshots.py        # writes docs/screenshots/*.png
+
+The app runs on the packaged SmolLM2 with the shipped default study; the Results tab shows
+24 simulated participants' ratings stored through the real store (a temporary database).
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+import app  # noqa: E402
+from browser import chromium  # noqa: E402
+from results.access import ResultsAccess  # noqa: E402
+from survey.assignment import CHECK  # noqa: E402
+from survey.database import Database  # noqa: E402
+from survey.serving import served_studies  # noqa: E402
+from survey.store import Store  # noqa: E402
+
+OUT = ROOT / "docs" / "screenshots"
+PASSWORD = "screenshots"
+MESSAGE = "I've been feeling anxious before my exams and I can't sleep. Any advice?"
+
+
+def rate_simulated_participants(store: Store, studies: dict, count: int = 24) -> None:
+    """Participants who rate the empathic prompt's answers about a point higher, with noise."""
+    rng = np.random.default_rng(0)
+    served = studies["default"]
+    study = served.study
+    for _ in range(count):
+        person = store.join(study)
+        leniency = rng.normal(0, 1)
+        for slot in person.slots:
+            if slot.kind == CHECK:  # attention checks answered as asked
+                score = study.check(slot.item_id).score
+                scores = {p: {c.key: score for c in study.criteria} for p in (1, 2)}
+            else:
+                better_first = slot.first_model == study.models[1].key
+                scores = {p: {c.key: int(np.clip(round(5.5 + leniency + (better_first == (p == 1))
+                                                       + rng.normal(0, 1.3)), 1, 10)) for c in study.criteria}
+                          for p in (1, 2)}
+            store.submit(study, person.participant_id, slot.item_id, scores)
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix="mhchat-screenshots-"))
+    store = Store(Database(f"sqlite:///{folder / 'ratings.sqlite3'}"))
+    studies = served_studies()
+    rate_simulated_participants(store, studies)
+    engine = app.build_engine(app.settings)
+    engine.load()
+    demo = app.build_demo(engine, studies, store, results_access=ResultsAccess(password=PASSWORD))
+    demo.launch(prevent_thread_lock=True, server_name="127.0.0.1", quiet=True, **app.launch_options())
+    try:
+        with chromium() as browser:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(demo.local_url)
+            page.locator("#chat-message textarea").fill(MESSAGE)
+            page.locator("#chat-message textarea").press("Enter")
+            page.locator(".message.bot").first.wait_for(timeout=60_000)
+            page.get_by_test_id("stop-button").wait_for(state="hidden", timeout=120_000)
+            page.screenshot(path=OUT / "chat.png", full_page=True)
+
+            page.get_by_role("tab", name="Survey").click()
+            page.wait_for_timeout(500)
+            page.screenshot(path=OUT / "survey-tab.png", full_page=True)
+
+            page.get_by_role("tab", name="Results").click()
+            page.locator("#results-password input").fill(PASSWORD)
+            page.locator("#results-show").click()
+            page.locator("#results-summary").get_by_text("participants").first.wait_for(timeout=120_000)
+            page.wait_for_timeout(1500)  # the charts' images
+            page.screenshot(path=OUT / "results.png", full_page=True)
+
+            participant = browser.new_page(viewport={"width": 1280, "height": 900})
+            participant.goto(f"{demo.local_url}?study=default")
+            participant.locator("#survey-agree").click()
+            participant.locator("#survey-question").wait_for(timeout=30_000)
+            participant.wait_for_timeout(500)
+            participant.screenshot(path=OUT / "participant.png", full_page=True)
+    finally:
+        demo.close()
+    for path in sorted(OUT.glob("*.png")):
+        print(path.relative_to(ROOT))
+
+
+if __name__ == "__main__":
+    main()
