@@ -20,6 +20,7 @@ from starlette.middleware import Middleware
 from models.catalog import load_catalog
 from models.chat_log import ChatLog
 from models.engine import Engine
+from models.guard import screen
 from models.loading import Placement, load_base
 from models.ui import build_chat_tab
 from results.access import ResultsAccess
@@ -93,4 +94,5 @@ engine, demo = build_app(settings)
 if __name__ == "__main__":
     print(f"Loading {engine.catalog.bases[engine.base_key].name} ...", flush=True)
     engine.load()  # before serving, so the first visitor does not wait
+    screen([{"role": "user", "content": "hello"}])  # trains or loads the learned crisis screen now
     demo.launch(server_name=settings.server_name, server_port=settings.server_port, **launch_options())

@@ -133,7 +133,7 @@ class Settings:
                                      "operators' password for the Results tab (a Space secret)", secret=True)
     results_users: frozenset[str] = _setting("MHCHAT_RESULTS_USERS", frozenset(), _names, "unset",
                                              "Hugging Face accounts allowed to see results (comma-separated)")
-    concurrency: int = _setting("MHCHAT_CONCURRENCY", 8, _integer(1, 256), "`8`",
+    concurrency: int = _setting("MHCHAT_CONCURRENCY", 16, _integer(1, 256), "`16`",
                                 "chat requests served at once (the engine batches their tokens)")
     max_queue: int = _setting("MHCHAT_MAX_QUEUE", 64, _integer(1, 10000), "`64`",
                               "requests waiting beyond that; more are told the demo is busy")

@@ -111,7 +111,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--max-new-tokens", type=int, default=64)
-    parser.add_argument("--concurrency", type=int, default=8, help="MHCHAT_CONCURRENCY for the app")
+    parser.add_argument("--concurrency", type=int, default=16, help="MHCHAT_CONCURRENCY for the app")
     args = parser.parse_args()
     tokenizer = AutoTokenizer.from_pretrained(str(convert_packaged_base(load_catalog().base)))
     messages = [MESSAGES[i % len(MESSAGES)] for i in range(args.clients)]

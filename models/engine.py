@@ -95,7 +95,7 @@ class Engine:
     _generate_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
     fold_adapters: bool = True  # False: route through PEFT's adapter_names (forced for a quantised base)
-    max_stream_batch: int = 8  # concurrent streams generated together (the app sets its concurrency)
+    max_stream_batch: int = 16  # concurrent streams generated together (the app sets its concurrency)
 
     def __post_init__(self) -> None:
         self.base_key = self.base_key or self.catalog.default_base

@@ -19,6 +19,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 
+from models.screening_model import learned_screen
 from models.spelling import normalise_spelling
 
 LEVELS = ("none", "distress", "ideation", "self_harm", "imminent")
@@ -245,8 +246,9 @@ def _mine(text: str) -> bool:
                           r"\b(die|dead|suicid|myself|kill)", text))
 
 
-def screen(messages: list[dict]) -> Screening:
-    """Screen the last user message of a conversation, reading earlier user turns as context."""
+def screen(messages: list[dict], learned: bool = True) -> Screening:
+    """Screen the last user message of a conversation, reading earlier user turns as context.
+    The rules decide; the learned screen (models/screening_model.py) may raise their level."""
     users = [normalise(str(m.get("content") or "")) for m in messages if m.get("role") == "user"]
     if not users:
         return Screening()
@@ -262,6 +264,10 @@ def screen(messages: list[dict]) -> Screening:
         if risky and (DISTRESS.search(users[-1]) or FOLLOW_UP.search(users[-1])):
             # Earlier risk is still the context of a vague follow-up ("yeah. every day").
             return Screening(_carried(risky), last.reasons + ["earlier talk of suicide or self-harm"])
+    if learned and last.level == last.topic and last.level != "imminent":  # no idiom, fiction, past or denial
+        found = learned_screen().level(users[-1], users[-6:-1])
+        if LEVELS.index(found) > LEVELS.index(last.level):
+            return Screening(found, last.reasons + [f"learned screen: {found.replace('_', '-')}"])
     return Screening(last.level, last.reasons)
 
 

@@ -1,6 +1,6 @@
 """How well the crisis screen does on the labelled set (models/screening_set.yaml).
 
-    python -m models.screening_eval [--split test|dev|holdout|all] [--misses]
+    python -m models.screening_eval [--split test|dev|holdout|holdout2|all] [--misses] [--rules-only]
 
 Recall of a risk level counts a message as caught when the screen gives that level or a
 higher one, since a higher level shows at least the same help (resources from `ideation`,
@@ -61,8 +61,9 @@ def load_set(split: str = "test", path: Path = SCREENING_SET) -> list[Item]:
     return items
 
 
-def evaluate(items: list[Item]) -> list[Outcome]:
-    return [Outcome(item, screen(item.messages).level) for item in items]
+def evaluate(items: list[Item], learned: bool = True) -> list[Outcome]:
+    """Screen every item: the rules with the learned screen, or (learned=False) the rules alone."""
+    return [Outcome(item, screen(item.messages, learned).level) for item in items]
 
 
 def recall(outcomes: list[Outcome], level: str) -> float:
@@ -97,8 +98,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", choices=(*SPLITS, "all"), default="test")
     parser.add_argument("--misses", action="store_true", help="list every miss and false positive")
+    parser.add_argument("--rules-only", action="store_true", help="leave the learned screen out")
     args = parser.parse_args()
-    print(report(evaluate(load_set(args.split)), args.misses))
+    print(report(evaluate(load_set(args.split), learned=not args.rules_only), args.misses))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,64 @@
+"""The learned crisis screen: trained only on dev, test and the first holdout, it may raise the
+rules' level and never lowers it, stays out where the rules found an idiom, fiction, someone
+else, a past that is over or a denial, and keeps its cross-validated false positives bounded."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from models.guard import LEVELS, normalise, screen
+from models.loading import cache_dir
+from models.screening_eval import load_set
+from models.screening_model import MAX_FALSE_POSITIVE_RATE, TRAINING_SPLITS, _flagged, features, learned_screen
+
+
+@pytest.fixture(scope="module")
+def everything() -> list:
+    return load_set("all")
+
+
+@pytest.fixture(scope="module")
+def screened(everything) -> list:
+    """(item, the rules' screening, the rules' with the learned screen) for every labelled message."""
+    return [(item, screen(item.messages, learned=False), screen(item.messages)) for item in everything]
+
+
+def test_the_reported_holdout_is_never_trained_on() -> None:
+    assert "holdout2" not in TRAINING_SPLITS and set(TRAINING_SPLITS) == {"dev", "test", "holdout"}
+
+
+def test_it_raises_levels_the_rules_miss_and_says_so(screened) -> None:
+    raised = [(item, both) for item, rules, both in screened if rules.level == "none" and both.level != "none"]
+    assert raised, "the learned screen should catch wording the rules miss"
+    assert all(any(r.startswith("learned screen: ") for r in found.reasons) for _, found in raised)
+    assert sum(i.level in ("ideation", "self_harm", "imminent") for i, _ in raised) >= len(raised) * 0.8
+
+
+def test_it_never_lowers_a_level_nor_overrides_a_reason_for_no_risk(screened) -> None:
+    for item, rules, both in screened:
+        assert LEVELS.index(both.level) >= LEVELS.index(rules.level), item.text
+        if any(", but " in reason for reason in rules.reasons):  # an idiom, fiction, the past, a denial
+            assert both == rules, item.text
+
+
+def test_thresholds_keep_false_positives_of_the_training_messages_bounded() -> None:
+    model = learned_screen()
+    assert all(0.0 < t < 1.0 for t in model.thresholds.values())
+    none = np.zeros(len(LEVELS))
+    none[0] = 1.0
+    assert _flagged(none, model.thresholds) == "none"
+    # In-sample the flagged share of safe messages can only be lower than cross-validated.
+    trained_on = [i for split in TRAINING_SPLITS for i in load_set(split)]
+    safe = [i for i in trained_on if i.level in ("none", "distress")]
+    found = model.levels(features([normalise(i.text) for i in safe],
+                                  [" ".join(normalise(c) for c in i.context) for i in safe]))
+    assert sum(level != "none" for level in found) / len(safe) <= MAX_FALSE_POSITIVE_RATE
+
+
+def test_the_trained_screen_is_cached_by_the_sets_fingerprint() -> None:
+    first = learned_screen()
+    cached = list(cache_dir().glob("screening-model-*.npz"))
+    assert len(cached) == 1
+    again = learned_screen()
+    assert np.array_equal(first.coef, again.coef) and first.thresholds == again.thresholds
