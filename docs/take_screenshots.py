@@ -3,7 +3,7 @@
     python docs/take_screenshots.py        # writes docs/screenshots/*.png
 
 The app runs on the packaged SmolLM2 with the shipped default study; the Results tab shows
-24 simulated participants' ratings stored through the real store (a temporary database).
+18 simulated participants (the shipped study takes 20, leaving room for the participant screenshot)' ratings stored through the real store (a temporary database).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ PASSWORD = "screenshots"
 MESSAGE = "I've been feeling anxious before my exams and I can't sleep. Any advice?"
 
 
-def rate_simulated_participants(store: Store, studies: dict, count: int = 24) -> None:
+def rate_simulated_participants(store: Store, studies: dict, count: int = 18) -> None:
     """Participants who rate the empathic prompt's answers about a point higher, with noise."""
     rng = np.random.default_rng(0)
     served = studies["default"]

@@ -59,7 +59,7 @@ def build_results_tab(studies: dict[str, ServedStudy], store: Store, access: Res
             gr.LoginButton(scale=1)
         show = gr.Button("Show results", variant="primary", scale=1, elem_id="results-show")
     summary = gr.Markdown(elem_id="results-summary")
-    charts = gr.Gallery(label="Charts", columns=3, height="auto", visible=False)
+    charts = gr.Gallery(label="Charts", columns=3, height="auto", object_fit="contain", visible=False)
     with gr.Row():
         report = gr.File(label="Report (zip)", visible=False)
         ratings = gr.File(label="Ratings (csv)", visible=False)
