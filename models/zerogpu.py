@@ -17,11 +17,13 @@ F = TypeVar("F", bound=Callable)
 GPU_SECONDS = 120  # the longest reply or batch we expect; ZeroGPU queues a call for this much GPU time
 
 
+try:  # at import: on ZeroGPU, `spaces` must be imported before anything initialises CUDA
+    import spaces as _spaces
+except ImportError:
+    _spaces = None
+
+
 def on_gpu(function: F, duration: int = GPU_SECONDS) -> F:
     """`spaces.GPU(function, duration=...)` when the ZeroGPU package is importable, else `function`."""
-    try:
-        import spaces
-    except ImportError:
-        return function
-    decorator = getattr(spaces, "GPU", None)
+    decorator = getattr(_spaces, "GPU", None)
     return decorator(function, duration=duration) if callable(decorator) else function

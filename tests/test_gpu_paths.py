@@ -17,6 +17,7 @@ from transformers import BitsAndBytesConfig
 from models.catalog import load_catalog
 from models.chat_format import GenerationSettings
 from models.engine import Engine
+from models import zerogpu
 from models.zerogpu import on_gpu
 from models.loading import Placement
 
@@ -81,9 +82,9 @@ def test_without_zerogpu_functions_run_as_they_are(monkeypatch) -> None:
     def task() -> int:
         return 1
     assert on_gpu(task) is task  # the real package, not on a ZeroGPU Space: a no-op
-    monkeypatch.setitem(sys.modules, "spaces", types.ModuleType("spaces"))  # e.g. our namespace folder
+    monkeypatch.setattr(zerogpu, "_spaces", types.ModuleType("spaces"))  # e.g. our namespace folder
     assert on_gpu(task) is task
-    monkeypatch.setitem(sys.modules, "spaces", None)  # not installed
+    monkeypatch.setattr(zerogpu, "_spaces", None)  # not installed
     assert on_gpu(task) is task
 
 
