@@ -3,13 +3,15 @@
 Hand-written rules catch the wording they were written for and miss new wording (see the
 closing notes of the safety issue); embeddings of the packaged all-MiniLM-L6-v2 place "I
 wouldn't mind if a car hit me" near the labelled ideation messages although no rule names
-it. The model is trained on the labelled set's dev, test and first holdout splits (never on
-`holdout2`), on first use, in a few seconds, and cached by the set's fingerprint.
+it. The model is trained on the labelled set's dev, test, holdout, holdout2 and extra splits
+(never on `holdout3`), on first use, in a few seconds, and cached by the set's fingerprint.
 
 It only ever raises a level (guard.screen takes the higher of the two) and stays out where
 the rules found an explicit reason for no risk (an idiom, fiction, someone else, a past that
 is over, a denial). Its thresholds are set by cross-validation so that at most
-`MAX_FALSE_POSITIVE_RATE` of the training messages without risk would be flagged.
+`MAX_FALSE_POSITIVE_RATE` of the training messages without risk would be flagged. The
+settings (C, the two bounds, the decision rule) were chosen by cross-validation on the
+training splits only.
 """
 
 from __future__ import annotations
@@ -25,9 +27,11 @@ import numpy as np
 import yaml
 
 LEVELS = ("none", "distress", "ideation", "self_harm", "imminent")
-TRAINING_SPLITS = ("dev", "test", "holdout")
+TRAINING_SPLITS = ("dev", "test", "holdout", "holdout2", "extra")
 SCREENING_SET = Path(__file__).with_name("screening_set.yaml")
-MAX_FALSE_POSITIVE_RATE = 0.03
+MAX_FALSE_POSITIVE_RATE = 0.05  # of safe training messages flagged, cross-validated
+MAX_ESCALATION = 0.10  # of ideation / self-harm training messages raised to imminent, cross-validated
+THRESHOLD_KEYS = ("risk", "imminent")
 FOLDS = 5
 _lock = threading.Lock()
 
@@ -56,7 +60,7 @@ def features(last_messages: list[str], contexts: list[str]) -> np.ndarray:
 class LearnedScreen:
     coef: np.ndarray  # (levels, features)
     intercept: np.ndarray
-    thresholds: dict[str, float]  # level -> probability of "this level or higher" needed to flag it
+    thresholds: dict[str, float]  # "risk": P(ideation or higher) to flag; "imminent": its share of that
 
     def probabilities(self, x: np.ndarray) -> np.ndarray:
         logits = x @ self.coef.T + self.intercept
@@ -73,13 +77,14 @@ class LearnedScreen:
 
 
 def _flagged(probabilities: np.ndarray, thresholds: dict[str, float]) -> str:
-    """The highest risk level whose "at least this level" probability passes its threshold."""
-    for level in ("imminent", "self_harm", "ideation"):
-        at_least = probabilities[LEVELS.index(level):].sum() if level == "ideation" else \
-            probabilities[LEVELS.index(level)]
-        if at_least >= thresholds[level]:
-            return level
-    return "none"
+    """At risk when P(ideation or higher) passes its threshold; then imminent when imminent has
+    enough of that probability, else the likelier of self-harm and ideation."""
+    risk = probabilities[2:].sum()
+    if risk < thresholds["risk"]:
+        return "none"
+    if probabilities[4] / risk >= thresholds["imminent"]:
+        return "imminent"
+    return "self_harm" if probabilities[3] >= probabilities[2] else "ideation"
 
 
 def training_items(path: Path = SCREENING_SET) -> list[dict]:
@@ -97,7 +102,7 @@ def fit(items: list[dict]) -> LearnedScreen:
     x = features([normalise(i["text"]) for i in items],
                  [" ".join(normalise(c) for c in i.get("context") or ()) for i in items])
     y = np.array([LEVELS.index(i["level"]) for i in items])
-    model = LogisticRegression(C=4.0, class_weight="balanced", max_iter=2000)
+    model = LogisticRegression(C=16.0, class_weight="balanced", max_iter=2000)
     folds = StratifiedKFold(n_splits=FOLDS, shuffle=True, random_state=0)
     held_out = cross_val_predict(model, x, y, cv=folds, method="predict_proba")
     model.fit(x, y)
@@ -105,19 +110,14 @@ def fit(items: list[dict]) -> LearnedScreen:
 
 
 def _thresholds(probabilities: np.ndarray, y: np.ndarray) -> dict[str, float]:
-    """Per level, the lowest threshold at which messages without risk are flagged at most
-    MAX_FALSE_POSITIVE_RATE of the time (checked for the three levels together)."""
-    safe = y < LEVELS.index("ideation")
+    """The lowest thresholds that flag at most MAX_FALSE_POSITIVE_RATE of the messages without
+    risk, and raise at most MAX_ESCALATION of the ideation and self-harm ones to imminent."""
     candidates = np.linspace(0.05, 0.95, 91)
-    thresholds = {"imminent": 0.95, "self_harm": 0.95, "ideation": 0.95}
-    for level in ("ideation", "self_harm", "imminent"):
-        for value in candidates:
-            trial = {**thresholds, level: float(value)}
-            flagged = np.array([_flagged(p, trial) != "none" for p in probabilities[safe]])
-            if flagged.mean() <= MAX_FALSE_POSITIVE_RATE:
-                thresholds = trial
-                break
-    return thresholds
+    safe_risk = probabilities[y < LEVELS.index("ideation"), 2:].sum(axis=1)
+    risky = probabilities[(y == LEVELS.index("ideation")) | (y == LEVELS.index("self_harm"))]
+    imminent_share = risky[:, 4] / risky[:, 2:].sum(axis=1)
+    return {"risk": float(next((c for c in candidates if (safe_risk >= c).mean() <= MAX_FALSE_POSITIVE_RATE), 0.95)),
+            "imminent": float(next((c for c in candidates if (imminent_share >= c).mean() <= MAX_ESCALATION), 0.95))}
 
 
 def _fingerprint(path: Path) -> str:
@@ -132,12 +132,11 @@ def learned_screen(path: Path = SCREENING_SET) -> LearnedScreen:
     with _lock:
         if cached.is_file():
             data = np.load(cached)
-            return LearnedScreen(data["coef"], data["intercept"],
-                                 dict(zip(("ideation", "self_harm", "imminent"), data["thresholds"].tolist())))
+            return LearnedScreen(data["coef"], data["intercept"], dict(zip(THRESHOLD_KEYS, data["thresholds"].tolist())))
         screen = fit(training_items(path))
         cached.parent.mkdir(parents=True, exist_ok=True)
         staging = cached.with_suffix(f".{os.getpid()}.npz")
         np.savez(staging, coef=screen.coef, intercept=screen.intercept,
-                 thresholds=np.array([screen.thresholds[k] for k in ("ideation", "self_harm", "imminent")]))
+                 thresholds=np.array([screen.thresholds[k] for k in THRESHOLD_KEYS]))
         staging.replace(cached)  # whole or absent, even with several processes starting at once
         return screen

@@ -25,7 +25,7 @@ def screened(everything) -> list:
 
 
 def test_the_reported_holdout_is_never_trained_on() -> None:
-    assert "holdout2" not in TRAINING_SPLITS and set(TRAINING_SPLITS) == {"dev", "test", "holdout"}
+    assert "holdout3" not in TRAINING_SPLITS and set(TRAINING_SPLITS) == {"dev", "test", "holdout", "holdout2", "extra"}
 
 
 def test_it_raises_levels_the_rules_miss_and_says_so(screened) -> None:
@@ -62,3 +62,12 @@ def test_the_trained_screen_is_cached_by_the_sets_fingerprint() -> None:
     assert len(cached) == 1
     again = learned_screen()
     assert np.array_equal(first.coef, again.coef) and first.thresholds == again.thresholds
+
+
+@pytest.mark.parametrize("follow_up", ["and now?", "what else?", "ok", "tell me more", "I see, thanks",
+                                       "yes please", "why is that", "tonight I'll try it"])
+def test_short_follow_ups_after_a_conversation_without_risk_stay_without_risk(follow_up: str) -> None:
+    for opening in ("hello there", "can you help me sleep better?"):
+        messages = [{"role": "user", "content": opening}, {"role": "assistant", "content": "Of course."},
+                    {"role": "user", "content": follow_up}]
+        assert screen(messages).level == "none", (opening, follow_up)
