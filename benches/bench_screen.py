@@ -1,0 +1,49 @@
+"""Cost of the crisis screen per chat message: the rules alone against the rules with the
+learned screen (one embedding of the message and one of the earlier turns), in the same run.
+
+    python benches/bench_screen.py [--repeats 3]
+
+Screens every message of the labelled set (models/screening_set.yaml) one at a time, as the
+chat does, after a warm-up; prints the median milliseconds per message over the repeats.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from models.guard import screen  # noqa: E402
+from models.screening_eval import load_set  # noqa: E402
+from models.screening_model import learned_screen  # noqa: E402
+
+
+def per_message_ms(conversations: list[list[dict]], learned: bool) -> float:
+    start = time.perf_counter()
+    for messages in conversations:
+        screen(messages, learned)
+    return (time.perf_counter() - start) / len(conversations) * 1000
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--repeats", type=int, default=3)
+    args = parser.parse_args()
+    conversations = [item.messages for item in load_set("all")]
+    start = time.perf_counter()
+    learned_screen()
+    print(f"learned screen ready in {time.perf_counter() - start:.1f} s (trained, or loaded from the cache)")
+    screen(conversations[0])  # warm-up
+    rules = statistics.median(per_message_ms(conversations, False) for _ in range(args.repeats))
+    both = statistics.median(per_message_ms(conversations, True) for _ in range(args.repeats))
+    print(f"{len(conversations)} messages, median of {args.repeats}")
+    print(f"{'(a) rules alone':<28} {rules:8.2f} ms/message")
+    print(f"{'(b) rules + learned screen':<28} {both:8.2f} ms/message  ({both / rules:.1f}x (a))")
+
+
+if __name__ == "__main__":
+    main()
