@@ -80,3 +80,25 @@ def test_load_adapter_endpoint_adds_a_custom_adapter(client: Client, tiny) -> No
     assert status == f"Loaded {tiny.adapter_a}."
     assert dropdown["value"] == str(tiny.adapter_a)
     assert [str(tiny.adapter_a), str(tiny.adapter_a)] in dropdown["choices"]
+
+
+def test_a_full_queue_tells_the_visitor_instead_of_dropping_silently(tiny_engine: Engine) -> None:
+    """One request at a time and one waiting: of four sent at once, the rest are refused with a message."""
+    demo = app.build_demo(tiny_engine, concurrency=1, max_queue=1)
+    demo.launch(prevent_thread_lock=True, server_name="127.0.0.1", quiet=True)
+    try:
+        clients = [Client(demo.local_url, verbose=False) for _ in range(4)]  # connected before any request
+        jobs = [c.submit(f"message {i}", "", "be kind", 0.0, 1.0, 1024, api_name="/chat")
+                for i, c in enumerate(clients)]
+        outcomes = []
+        for job in jobs:
+            try:
+                outcomes.append(("reply", job.result(timeout=120)))
+            except Exception as error:  # noqa: BLE001 - what a refused visitor sees
+                outcomes.append(("refused", str(error)))
+    finally:
+        demo.close()
+    replies = [text for kind, text in outcomes if kind == "reply"]
+    refusals = [text for kind, text in outcomes if kind == "refused"]
+    assert len(replies) >= 2 and all(r.strip() for r in replies)  # the running one and the waiting one
+    assert refusals and all("queue is full" in r.lower() for r in refusals)
