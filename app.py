@@ -27,7 +27,7 @@ from results.access import ResultsAccess
 from results.ui import build_results_tab
 from settings import Settings, SettingsError, load_settings
 from survey.database import Database
-from survey.hub_sync import start_hub_sync
+from survey.hub_sync import restore_from_hub, start_hub_sync
 from survey.links import StudyLinkRedirect
 from survey.serving import ServedStudy, served_studies
 from survey.store import Store
@@ -68,12 +68,12 @@ def build_demo(engine: Engine, studies: dict[str, ServedStudy] | None = None,
 def build_app(settings: Settings) -> tuple[Engine, gr.Blocks]:
     """The engine (weights load on first use) and the Blocks, wired as `settings` say."""
     engine = build_engine(settings)
-    mirror = None
-    if settings.ratings_repo:  # ratings also pushed to a private Hub dataset
-        mirror, _ = start_hub_sync(settings.ratings_repo, settings.mirror_dir, settings.sync_minutes)
+    store = Store(Database(settings.database_url))
+    if settings.ratings_repo:  # ratings pushed to a private Hub dataset, and read back after a restart
+        restore_from_hub(store, settings.ratings_repo)
+        store.on_record = start_hub_sync(settings.ratings_repo, settings.mirror_dir, settings.sync_minutes)[0].record
     demo = build_demo(
-        engine, served_studies(settings.studies),
-        Store(Database(settings.database_url), on_record=mirror.record if mirror else None),
+        engine, served_studies(settings.studies), store,
         ChatLog(settings.chat_log) if settings.chat_log else None,  # off unless the operator turns it on
         ResultsAccess(settings.results_password, settings.results_users),  # off unless set
         settings.crisis_locale, settings.concurrency, settings.max_queue)

@@ -6,7 +6,9 @@ push never uploads half a line and no two replicas write the same file. huggingf
 CommitScheduler pushes the folder to a private dataset repo every ≥ 5 minutes (and on exit).
 
 Turned on by MHCHAT_RATINGS_REPO=owner/name with a write token in HF_TOKEN (a Space secret).
-`read_mirror` turns a downloaded copy of that repo back into the long-format ratings table.
+`read_mirror` turns a downloaded copy of that repo back into the long-format ratings table;
+`restore_from_hub` puts it back into the database of a restarted Space (joins are mirrored
+too, with each participant's assignment, so everyone resumes where they were).
 """
 
 from __future__ import annotations
@@ -15,13 +17,16 @@ import json
 import threading
 import time
 import uuid
+import warnings
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from huggingface_hub import CommitScheduler, HfApi
+from huggingface_hub import CommitScheduler, HfApi, snapshot_download
+from huggingface_hub.errors import HfHubHTTPError, LocalEntryNotFoundError, RepositoryNotFoundError
 
 from survey.export import ratings_table
+from survey.store import Store
 
 
 MIN_MINUTES = 5  # the Hub asks for no more than one scheduled commit every few minutes
@@ -56,6 +61,18 @@ def start_hub_sync(repo_id: str, folder: str | Path = DEFAULT_FOLDER, every_minu
     return RatingsMirror(folder, scheduler.lock), scheduler
 
 
+def restore_from_hub(store: Store, repo_id: str) -> int:
+    """Fill `store` from the ratings dataset (a restarted Space's disk is empty): every
+    participant resumes where they were and quotas count every rating. Returns the number of
+    submissions restored; 0, with a warning, when the dataset cannot be read (e.g. a first start)."""
+    try:
+        folder = snapshot_download(repo_id, repo_type="dataset", allow_patterns=[f"{PATH_IN_REPO}/*.jsonl"])
+    except (HfHubHTTPError, LocalEntryNotFoundError, RepositoryNotFoundError, OSError) as error:
+        warnings.warn(f"ratings not restored from {repo_id}: {error}", stacklevel=2)
+        return 0
+    return store.restore(read_records(folder))
+
+
 def read_records(folder: str | Path) -> list[dict[str, Any]]:
     """Every record in a mirror folder (or a downloaded dataset repo), oldest first."""
     records = []
@@ -66,7 +83,7 @@ def read_records(folder: str | Path) -> list[dict[str, Any]]:
                     records.append(json.loads(line))
                 except ValueError:
                     raise ValueError(f"{path}:{number} is not a JSON record") from None
-    return sorted(records, key=lambda r: r.get("submitted_at") or r.get("completed_at") or 0)
+    return sorted(records, key=lambda r: r.get("created_at") or r.get("submitted_at") or r.get("completed_at") or 0)
 
 
 def read_mirror(folder: str | Path, study_id: str) -> pd.DataFrame:

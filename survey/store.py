@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import secrets
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -133,7 +133,13 @@ class Store:
             for index, slot in enumerate(slots):
                 tx.execute("INSERT INTO slots VALUES (?, ?, ?, ?, ?, ?, NULL)",
                            (study.id, new_id, index, slot.item_id, slot.kind, slot.first_model))
-            return _state(tx, study.id, new_id)
+            state = _state(tx, study.id, new_id)
+        if self.on_record:  # the assignment too, so that a restarted Space can resume every participant
+            self.on_record({"event": "join", "study": study.id, "participant": new_id, "external_id": external_id,
+                            "created_at": now, "completion_code": code,
+                            "slots": [{"item": s.item_id, "kind": s.kind, "first_model": s.first_model}
+                                      for s in slots]})
+        return state
 
     def find(self, study: Study, participant_id: str | None = None,
              external_id: str | None = None) -> ParticipantState | None:
@@ -219,6 +225,43 @@ class Store:
                             "external_id": state.external_id, "completed_at": now,
                             "completion_code": state.completion_code})
         return state.completion_code
+
+    def restore(self, records: Iterable[dict[str, Any]]) -> int:
+        """Put mirrored records (survey/hub_sync.py) back, e.g. into the empty database of a
+        restarted Space: participants with their assignments, submissions with their ratings,
+        completions. What is already stored is kept, so restoring twice changes nothing.
+        Returns the number of submissions added."""
+        added = 0
+        with self.db.transaction() as tx:
+            for r in records:
+                if r.get("event") == "join":
+                    tx.execute("INSERT INTO participants VALUES (?, ?, ?, ?, ?, NULL, ?) ON CONFLICT DO NOTHING",
+                               (r["study"], r["participant"], r["external_id"], r["created_at"], r["created_at"],
+                                r["completion_code"]))
+                    for index, slot in enumerate(r["slots"]):
+                        tx.execute("INSERT INTO slots VALUES (?, ?, ?, ?, ?, ?, NULL) ON CONFLICT DO NOTHING",
+                                   (r["study"], r["participant"], index, slot["item"], slot["kind"],
+                                    slot["first_model"]))
+                elif r.get("event") == "submission":
+                    inserted = tx.execute(
+                        "INSERT INTO submissions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING "
+                        "RETURNING item_id",
+                        (r["study"], r["participant"], r["item"], r["kind"], r["submitted_at"], r["seconds_on_item"],
+                         int(r["too_fast"]), None if r["attention_passed"] is None else int(r["attention_passed"]),
+                         r["check_scores"], r["comment"]))
+                    if inserted:
+                        added += 1
+                        for rating in r["ratings"]:
+                            tx.execute("INSERT INTO ratings VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                                       (r["study"], r["participant"], rating["question"], rating["model"],
+                                        rating["criterion"], rating["score"], rating["position"], r["submitted_at"]))
+                    tx.execute("UPDATE participants SET last_active = ? WHERE study_id = ? AND participant_id = ? "
+                               "AND last_active < ?", (r["submitted_at"], r["study"], r["participant"],
+                                                       r["submitted_at"]))
+                elif r.get("event") == "completion":
+                    tx.execute("UPDATE participants SET completed_at = ? WHERE study_id = ? AND participant_id = ? "
+                               "AND completed_at IS NULL", (r["completed_at"], r["study"], r["participant"]))
+        return added
 
     # Export
 

@@ -21,7 +21,7 @@ from helpers import write_study
 from survey.__main__ import main
 from survey.database import Database
 from survey.export import ratings_frame
-from survey.hub_sync import PATH_IN_REPO, read_mirror, read_records, start_hub_sync
+from survey.hub_sync import PATH_IN_REPO, read_mirror, read_records, restore_from_hub, start_hub_sync
 from survey.store import Store
 from survey.study import Study, load_study
 
@@ -66,7 +66,7 @@ def study(tmp_path: Path) -> Study:
 def synced(tmp_path: Path):
     hub = LocalHub()
     mirror, scheduler = start_hub_sync("lab/ratings", tmp_path / "mirror", hf_api=hub)
-    store = Store(Database(f"sqlite:///{tmp_path / 'ratings.sqlite3'}"), on_record=mirror.record)
+    store = Store(Database(f"sqlite:///{tmp_path / 'before-restart.sqlite3'}"), on_record=mirror.record)
     yield hub, mirror, scheduler, store
     scheduler.stop()
 
@@ -93,7 +93,7 @@ def test_the_dataset_holds_every_rating_and_reads_back_as_the_export(synced, stu
     pd.testing.assert_frame_equal(copy, ratings_frame(store, study.id))
     assert set(copy.loc[copy["attention_failed"], "participant"]) == {failed}
     events = Counter(r["event"] for r in read_records(tmp_path / "download"))
-    assert events == {"submission": 2 * study.items_per_participant, "completion": 2}
+    assert events == {"join": 2, "submission": 2 * study.items_per_participant, "completion": 2}
 
 
 def test_every_push_holds_whole_records_while_participants_write(synced, study, tmp_path) -> None:
@@ -122,7 +122,7 @@ def test_every_push_holds_whole_records_while_participants_write(synced, study, 
     for content in pushed:  # never half a line: the listing and the writes share the scheduler's lock
         assert content.endswith(b"\n")
     download = hub.download(tmp_path / "download")
-    assert len(read_records(download)) == people * (study.items_per_participant + 1)
+    assert len(read_records(download)) == people * (study.items_per_participant + 2)  # join, items, completion
     assert len(read_mirror(download, study.id)) == store.rating_count(study.id)
 
 
@@ -155,3 +155,37 @@ def test_a_damaged_record_is_reported_with_its_place(tmp_path: Path) -> None:
     (tmp_path / "ratings-x.jsonl").write_text('{"event": "completion"}\n{"event": \n')
     with pytest.raises(ValueError, match=r"ratings-x.jsonl:2 is not a JSON record"):
         read_records(tmp_path)
+
+
+def test_a_restarted_space_resumes_every_participant_from_the_dataset(synced, study, tmp_path,
+                                                                       database: Database) -> None:
+    hub, _, scheduler, store = synced
+    done = [take_part(store, study), take_part(store, study, check_score=9)]
+    halfway = store.join(study, external_id="prolific-7")
+    for slot in halfway.slots[:2]:
+        store.submit(study, halfway.participant_id, slot.item_id,
+                     {p: {c.key: 3 for c in study.criteria} for p in (1, 2)})
+    scheduler.trigger().result()
+    records = read_records(hub.download(tmp_path / "download"))
+
+    fresh = Store(database)  # empty: the Space's disk was lost (SQLite), or a new PostgreSQL database
+    assert fresh.restore(records) == 2 * study.items_per_participant + 2
+    pd.testing.assert_frame_equal(ratings_frame(fresh, study.id), ratings_frame(store, study.id))
+    for participant in [*done, halfway.participant_id]:
+        before, after = store.state(study.id, participant), fresh.state(study.id, participant)
+        assert (after.slots, after.done, after.completion_code) == (before.slots, before.done, before.completion_code)
+    resumed = fresh.find(study, external_id="prolific-7")
+    assert resumed.participant_id == halfway.participant_id and resumed.next_index == 2
+    for slot in resumed.slots[2:]:  # the participant goes on where they were
+        score = CHECK_ITEM["score"] if slot.kind == "check" else 5
+        fresh.submit(study, resumed.participant_id, slot.item_id, {p: {c.key: score for c in study.criteria}
+                                                                   for p in (1, 2)})
+    assert fresh.complete(study.id, resumed.participant_id) == halfway.completion_code
+    count = fresh.rating_count(study.id)
+    assert fresh.restore(records) == 0 and fresh.rating_count(study.id) == count  # restoring twice changes nothing
+
+
+def test_restoring_without_a_reachable_dataset_warns_and_starts_empty(tmp_path: Path) -> None:
+    store = Store(Database(f"sqlite:///{tmp_path / 'ratings.sqlite3'}"))
+    with pytest.warns(UserWarning, match="ratings not restored from lab/never-pushed"):
+        assert restore_from_hub(store, "lab/never-pushed") == 0  # offline here, as on a first start
