@@ -124,8 +124,9 @@ def _fingerprint(path: Path) -> str:
     return hashlib.sha256(path.read_bytes() + Path(__file__).read_bytes()).hexdigest()[:16]
 
 
+@lru_cache(maxsize=4)
 def learned_screen(path: Path = SCREENING_SET) -> LearnedScreen:
-    """The trained screen, from the disk cache when the set and this code are unchanged."""
+    """The trained screen: once per process, from the disk cache when the set and this code are unchanged."""
     from models.loading import cache_dir
 
     cached = cache_dir() / f"screening-model-{_fingerprint(path)}.npz"
