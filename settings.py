@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -20,13 +19,14 @@ from typing import Any
 import yaml
 
 from models.catalog import DEFAULT_CATALOG, CatalogError, load_catalog
+from models.loading import REPO_ID
 from models.safety import crisis_locales
 from models.yaml_files import read_mapping
+from survey.database import DEFAULT_SQLITE, check_url
 from survey.hub_sync import DEFAULT_FOLDER as DEFAULT_MIRROR, MIN_MINUTES
 from survey.serving import DEFAULT_STUDIES
 
 CONFIG_VARIABLE = "MHCHAT_CONFIG"
-REPO_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
 DEVICES = ("auto", "cpu", "cuda")
 QUANTIZATIONS = ("none", "4bit")
 
@@ -88,59 +88,59 @@ def _repo(value: Any) -> str:
 
 
 def _database_url(value: Any) -> str:
-    text = _text(value)
-    if not text.startswith(("sqlite:///", "postgresql://", "postgres://")):
-        raise ValueError("must start with sqlite:/// or postgresql://")
-    return text
+    return check_url(_text(value))
 
 
-def _setting(env: str, default: Any, parse: Callable[[Any], Any], shown: str, help: str,
+def _setting(env: str, default: Any, parse: Callable[[Any], Any], help: str, shown: str | None = None,
              secret: bool = False) -> Any:
-    return field(default=default, metadata={"env": env, "parse": parse, "shown": shown, "help": help,
-                                            "secret": secret})
+    """A field read from `env`; `shown` is the README's default column (the default itself unless given)."""
+    return field(default=default, metadata={"env": env, "parse": parse, "help": help,
+                                            "shown": f"`{default}`" if shown is None else shown, "secret": secret})
 
 
 @dataclass(frozen=True)
 class Settings:
     """The app's configuration; `load_settings()` builds it from the environment and validates it."""
 
-    catalog: Path = _setting("MHCHAT_CATALOG", DEFAULT_CATALOG, _path, "`models/catalog.yaml`",
-                             "catalog of base models, adapters and presets")
-    base: str = _setting("MHCHAT_BASE", "", _text, "the catalog's `default_base`", "base model key to load")
-    device: str = _setting("MHCHAT_DEVICE", "auto", _choice(DEVICES), "`auto`",
+    catalog: Path = _setting("MHCHAT_CATALOG", DEFAULT_CATALOG, _path, "catalog of base models, adapters and presets",
+                             shown="`models/catalog.yaml`")
+    base: str = _setting("MHCHAT_BASE", "", _text, "base model key to load", shown="the catalog's `default_base`")
+    device: str = _setting("MHCHAT_DEVICE", "auto", _choice(DEVICES),
                            "`auto` (CUDA when present, else CPU), `cpu` or `cuda`; CUDA runs in half precision")
-    quantization: str = _setting("MHCHAT_QUANTIZATION", "none", _choice(QUANTIZATIONS), "`none`",
+    quantization: str = _setting("MHCHAT_QUANTIZATION", "none", _choice(QUANTIZATIONS),
                                  "`4bit`: load the base 4-bit with bitsandbytes (CUDA only)")
-    max_context_tokens: int = _setting("MHCHAT_MAX_CONTEXT_TOKENS", 2048, _integer(256, 131072), "`2048`",
+    max_context_tokens: int = _setting("MHCHAT_MAX_CONTEXT_TOKENS", 2048, _integer(256, 131072),
                                        "prompt + reply; the oldest turns are dropped past it")
-    cache_dir: Path | None = _setting("MHCHAT_CACHE_DIR", None, _path, "`~/.cache/mhchat`",
-                                      "where the packaged base is cached as safetensors")
-    crisis_locale: str = _setting("MHCHAT_CRISIS_LOCALE", "", _text, "`international`",
-                                  "crisis lines shown: " + ", ".join(f"`{k}`" for k in crisis_locales()))
-    chat_log: Path | None = _setting("MHCHAT_CHAT_LOG", None, _path, "unset (off)",
-                                     "folder for anonymised chat logs; users are told when it is on")
-    studies: Path = _setting("MHCHAT_STUDIES", DEFAULT_STUDIES, _path, "`survey/studies`",
-                             "folder of study files served at `/survey`")
-    database_url: str = _setting("DATABASE_URL", "sqlite:///data/ratings.sqlite3", _database_url,
-                                 "`sqlite:///data/ratings.sqlite3`", "ratings database (`postgresql://…` too)")
-    ratings_repo: str = _setting("MHCHAT_RATINGS_REPO", "", _repo, "unset",
-                                 "Hub dataset the ratings are pushed to (needs `HF_TOKEN` with write access)")
-    sync_minutes: float = _setting("MHCHAT_SYNC_MINUTES", MIN_MINUTES, _minutes, f"`{MIN_MINUTES}`",
+    cache_dir: Path | None = _setting("MHCHAT_CACHE_DIR", None, _path, "where the packaged base is cached as safetensors",
+                                      shown="`~/.cache/mhchat`")
+    crisis_locale: str = _setting("MHCHAT_CRISIS_LOCALE", "", _text,
+                                  "crisis lines shown: " + ", ".join(f"`{k}`" for k in crisis_locales()),
+                                  shown="`international`")
+    chat_log: Path | None = _setting("MHCHAT_CHAT_LOG", None, _path,
+                                     "folder for anonymised chat logs; users are told when it is on", shown="unset (off)")
+    studies: Path = _setting("MHCHAT_STUDIES", DEFAULT_STUDIES, _path, "folder of study files served at `/survey`",
+                             shown="`survey/studies`")
+    database_url: str = _setting("DATABASE_URL", f"sqlite:///{DEFAULT_SQLITE}", _database_url,
+                                 "ratings database (`postgresql://…` too)")
+    ratings_repo: str = _setting("MHCHAT_RATINGS_REPO", "", _repo,
+                                 "Hub dataset the ratings are pushed to (needs `HF_TOKEN` with write access)",
+                                 shown="unset")
+    sync_minutes: float = _setting("MHCHAT_SYNC_MINUTES", MIN_MINUTES, _minutes,
                                    "minutes between pushes of the ratings (at least 5)")
-    mirror_dir: Path = _setting("MHCHAT_MIRROR_DIR", Path(DEFAULT_MIRROR), _path, f"`{DEFAULT_MIRROR}`",
-                                "local folder of rating records that is pushed")
-    results_password: str = _setting("MHCHAT_RESULTS_PASSWORD", "", _text, "unset",
-                                     "operators' password for the Results tab (a Space secret)", secret=True)
-    results_users: frozenset[str] = _setting("MHCHAT_RESULTS_USERS", frozenset(), _names, "unset",
-                                             "Hugging Face accounts allowed to see results (comma-separated)")
-    concurrency: int = _setting("MHCHAT_CONCURRENCY", 16, _integer(1, 256), "`16`",
+    mirror_dir: Path = _setting("MHCHAT_MIRROR_DIR", DEFAULT_MIRROR, _path, "local folder of rating records that is pushed")
+    results_password: str = _setting("MHCHAT_RESULTS_PASSWORD", "", _text,
+                                     "operators' password for the Results tab (a Space secret)", shown="unset",
+                                     secret=True)
+    results_users: frozenset[str] = _setting("MHCHAT_RESULTS_USERS", frozenset(), _names,
+                                             "Hugging Face accounts allowed to see results (comma-separated)",
+                                             shown="unset")
+    concurrency: int = _setting("MHCHAT_CONCURRENCY", 16, _integer(1, 256),
                                 "chat requests served at once (the engine batches their tokens)")
-    max_queue: int = _setting("MHCHAT_MAX_QUEUE", 64, _integer(1, 10000), "`64`",
+    max_queue: int = _setting("MHCHAT_MAX_QUEUE", 64, _integer(1, 10000),
                               "requests waiting beyond that; more are told the demo is busy")
-    server_name: str = _setting("GRADIO_SERVER_NAME", "127.0.0.1", _text, "`127.0.0.1`",
+    server_name: str = _setting("GRADIO_SERVER_NAME", "127.0.0.1", _text,
                                 "address the app listens on (`0.0.0.0` on a Space)")
-    server_port: int = _setting("GRADIO_SERVER_PORT", 7860, _integer(1, 65535), "`7860`", "port")
-
+    server_port: int = _setting("GRADIO_SERVER_PORT", 7860, _integer(1, 65535), "port")
 
 def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     """Settings from MHCHAT_CONFIG's YAML file (if set), overridden by environment variables.

@@ -21,8 +21,18 @@ class Executor(Protocol):
     def execute(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]: ...
 
 
+URL_SCHEMES = ("sqlite:///", "postgresql://", "postgres://")
+
+
 def database_url() -> str:
     return os.environ.get("DATABASE_URL") or f"sqlite:///{DEFAULT_SQLITE}"
+
+
+def check_url(url: str) -> str:
+    """`url`, or ValueError when no supported database would open it."""
+    if not url.startswith(URL_SCHEMES):
+        raise ValueError("must start with sqlite:/// or postgresql://")
+    return url
 
 
 class Database:
@@ -30,10 +40,12 @@ class Database:
 
     def __init__(self, url: str | None = None):
         self.url = url or database_url()
-        self.is_postgres = self.url.startswith(("postgresql://", "postgres://"))
+        try:
+            check_url(self.url)
+        except ValueError as error:
+            raise ValueError(f"DATABASE_URL={self.url!r}: {error}") from None
+        self.is_postgres = not self.url.startswith("sqlite:///")
         if not self.is_postgres:
-            if not self.url.startswith("sqlite:///"):
-                raise ValueError(f"DATABASE_URL must start with sqlite:/// or postgresql:// (got {self.url!r})")
             self.path = Path(self.url.removeprefix("sqlite:///"))
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with self._sqlite() as connection:
