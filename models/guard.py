@@ -32,16 +32,17 @@ def _any(*patterns: str) -> re.Pattern[str]:
 
 FIRST_PERSON = re.compile(r"\b(i|me|my|myself|i'm|i've|i'd|i'll)\b")
 MEANS = (r"(pills?|tablets?|meds|medication|paracetamol|tylenol|ibuprofen|rope|noose|belt|cord|gun|blade|razor|"
-         r"knife|poison|bleach|antifreeze)")
-PLACE = (r"(bridge|ledge|roof|rooftop|train station|platform|tracks|cliff|edge|top of|multi-storey|car park|"
+         r"knife|poison|bleach|antifreeze|insulin|charcoal|antidepressants|painkillers|sleeping tablets)")
+PLACE = (r"(bridge|ledge|roof|rooftop|train station|platform|tracks|railway( line)?|cliff|edge|top of|multi-storey|car park|"
          r"parking garage|balcony)")
 # Wanting, imagining or planning ... an end to one's life.
 WISH = (r"(want|wanna|wanting|wanted|wish|wishing|wished|hope|hoping|rather|would like|'d like|thinking|think|"
-        r"thought|fantasi[sz]e|fantasi[sz]ing|dream|dreaming|tempted|ready|longing|going|gonna|keep|plan|planning)")
+        r"thought|fantasi[sz]e|fantasi[sz]ing|dream|dreaming|tempted|ready|longing|going|gonna|keep|plan|planning|pray|"
+        r"praying|wonder|wondering)")
 DEATH = (r"(die|dying|be dead|death|my funeral|my own funeral|(be )?gone for good|stop existing|not exist|"
          r"not (to )?be (alive|here|around)|(not|never|wouldn't|won't) wake up|not waking up|end (it|it all|things|"
          r"everything|my life|my own life)|ending (it|it all|things|everything|my life)|kill(ing)? myself|suicide|"
-         r"take my (own )?life|taking my (own )?life|disappear (forever|for good|permanently)|sleep forever)")
+         r"take my (own )?life|taking my (own )?life|disappear (forever|for good|permanently)|(fall )?a?sleep forever)")
 
 IDEATION = _any(
     rf"\b{WISH}\b.{{0,40}}\b{DEATH}\b",
@@ -49,7 +50,16 @@ IDEATION = _any(
     r"\bhang(ing)? myself\b", r"\b(end|ending) (it all|things|everything)\b", r"\bsuicid", r"\bkms\b",
     r"\bwish(ed|ing)? i (was|were|could be) (dead|gone)\b",
     r"\bwish(ed|ing)? i('d| had)? (never been born|was never born|were never born|never existed)\b",
-    r"\b(rather|better off) (be )?(dead|gone|without me)\b", r"\bbetter (off )?without me\b",
+    r"\b(rather|better off) (be )?(dead|gone|without me)\b",
+    r"\b(better|easier|happier|lighter)( \w+){0,3} without me\b",
+    r"\b(my life|it all|everything)( \w+)? to (end|stop|be over)\b", r"\b(god|the lord|death) (took|take|takes) me\b",
+    r"\b(welcome|embrace|long for|longing for|ready for) death\b", r"\bwaiting to die\b",
+    r"\b(until|once|when) i'm (gone|dead|not (here|around|alive)|no longer (here|around|alive))\b",
+    r"\b(can't|cannot|couldn't) (see|imagine|picture)\b.{0,25}\b(myself|me|i'm|i am|i'll be) (still )?(alive|living)\b",
+    r"\b(not|don't|do not|no longer|rather not|can't)( \w+){0,3} (continue|continuing) (living|to live|my life|this life)\b",
+    r"\b(fighting|struggling|trying) to stay alive\b", r"\b(dying|death|suicide) (is|seems|feels like) the only\b",
+    r"\bgive up on (life|living)\b", r"\bnot being (here|alive|around)\b", r"\bnever meant to (be alive|live|exist)\b",
+    r"\b(log|logging) off (permanently|forever|for good)\b", r"\bdelet(e|ing) myself\b", r"\byeet myself\b",
     r"\b(don't|do not|no longer|never)( \w+){0,3} want to (be here|exist|live|be alive|wake up|go on|keep going|"
     r"carry on)\b",
     r"\b(tired|done|sick) (of|with) (living|life|being alive|existing)\b", r"\b(had|have) enough of (life|living)\b",
@@ -58,8 +68,9 @@ IDEATION = _any(
     r"\b(life|living)( is| isn't| is not| feels)? (not )?(worth living|pointless|meaningless)\b", r"\bnot worth living\b",
     r"\b(disappear|vanish|not exist|stop existing)\W+(forever|permanently)\b", r"\b(just )?not (to )?exist\b",
     r"\b(stop|end|over)\W+(permanently|forever)\b", r"\bstop existing\b",
-    r"\bif i (was|were) (dead|gone|not alive|not here|not around)\b", r"\bif i (wasn't|weren't) (alive|here|around)\b",
+    r"\bif i (was|were) (dead|gone|not alive|not here|not around)\b", r"\bif i (just )?(wasn't|weren't) (alive|here|around)\b",
     r"\bif i (just )?(died|disappeared)\b", r"\bnot (be )?alive\b",
+    r"\b(nobody|no one|noone) (would|will) (even )?(miss|notice|care if) me\b",
     r"\bthoughts? (of|about) (killing myself|suicide|dying|death|ending)\b",
     r"\b(dying|death|being dead|if i died)\b.{0,20}\b(would|will|could)\b.{0,10}\b(solve|fix|end|help|be easier|"
     r"be better|be a relief)\b",
@@ -72,12 +83,20 @@ IDEATION = _any(
 )
 HARM_ACT = (r"(cut|cutting|cuts|burn|burned|burnt|burning|hurt|hurting|harm|harming|hit|hitting|punch|punching|"
             r"slap|slapped|slapping|scratch|scratched|scratching|bite|bit|biting|stab|stabbing|carve|carved|carving|"
-            r"bruise|bruised|dug|digging|starve|starving|punish|punishing)")
+            r"bruise|bruised|dug|digging|starve|starving|punish|punishing|punched|kick|kicked|kicking|choke|choked|choking|"
+            r"pinch|pinched|pinching|pick|picked|picking|bash|bashed|bashing|hurted|strangle|strangled|injure|injured|"
+            r"injuring)")
 BODY = r"(my )?(skin|arms?|wrists?|legs?|thighs?|stomach|face|hands?|body|hips?)"
 SELF_HARM = _any(
     rf"\b{HARM_ACT} myself\b", r"\bself[- ]?(harm|injur|inflicted)",
-    rf"\b{HARM_ACT}\b.{{0,25}}\b{BODY}\b.{{0,30}}\b(on purpose|until|till|with (a |the )?(cigarettes?|lighter|"
-    rf"blade|razor|knife|nails|scissors|compass))\b",
+    rf"\b{HARM_ACT}\b.{{0,25}}\b{BODY}\b.{{0,30}}\b(on purpose|until|till|hard enough|to leave (marks|bruises|scars)|"
+    rf"with (a |the |my )?(cigarettes?|lighter|blade|razor|knife|nails|scissors|compass|keys|pen|pin|needle|glass|"
+    rf"sharpener))\b",
+    rf"\b{BODY}\b.{{0,40}}\bon purpose\b", r"\b(deliberately|purposely|intentionally)\b.{0,30}\b(hurt|harm|injur|cut|burn|"
+    r"bit|hit|punch)", r"\bdeserve (the )?pain\b", r"\bdo it to myself\b",
+    r"\b(blade|razor)s?\b.{0,40}\b(for when i need|when i need it|in case)\b", r"\bsharpener\b.{0,30}\bblade\b",
+    r"\b(stopped|quit|clean from|free from) (cutting|self harm|self harming|hurting myself)\b",
+    r"\b(starve|starving|don't eat|not eating|stop eating)\b.{0,40}\bpunish", r"\bpunish\w*\b.{0,30}\b(starv|not eat)",
     r"\b(cut|cutting|cuts|slit|slitting)\b.{0,20}\b(arms?|wrists?|thighs?|legs?|skin|stomach)\b",
     r"\b(fresh|new|deep) (cuts|scars|wounds|burns)\b", r"\b(covered in|full of) (cuts|scars|burns)\b",
     r"\b(hide|hiding|cover|covering) (my |the |these )?(cuts|scars|marks|wounds|burns)\b",
@@ -86,45 +105,81 @@ SELF_HARM = _any(
     r"\bcut(ting)? (again|last night|today|tonight)\b", r"\bcutting\b.{0,30}\b(cope|helps?|only (way|thing)|urges?)\b",
     r"\brelapsed?\b.{0,20}\b(cut|self|harm|hurt)", r"\b(cut|cutting|self harm)\b.{0,20}\brelapse",
     rf"\b{HARM_ACT}\b.{{0,40}}\bon purpose\b",
-    r"\b(until|till) (it|they|i|my \w+) (bled|bleed|bleeds|bleeding|hurt|hurts|bruised|went red|broke)\b",
-    r"\bmake myself (bleed|hurt)\b", r"\b(bang|banging|hit|hitting|punch|punching)( my head)? (my head|against the wall)\b",
-    r"\b(blade|razor)s?\b", r"\b(used to|started to|began to) (cut|self harm|burn myself)\b",
+    r"\b(until|till) (it|they|i|my \w+) (bled|bleed|bleeds|bleeding|hurt|hurts|bruised|went red|broke|burned|burnt|"
+    r"(was|were) raw|blistered|(was|were|are|is) purple)\b",
+    r"\b(hurting|hurt|cutting|burn|burned|burnt|burning|scratching|carved|carving) (my |into my )(arms?|wrists?|legs?|"
+    r"thighs?|stomach|skin|hips?)\b",
+    r"\bmy (fresh |new )?cuts\b", r"\b(need|want|have) to feel (the )?pain\b", r"\b(cut|cutting)\b.{0,20}\bvein\b",
+    r"\b(wanna|want to|urge to|urges to|need to|i|did|to) sh\b", r"\bsh (is|urges?|again|helps)\b",
+    r"\b(cuts|scars|burns)\b.{0,40}\b(adding|new ones|more of them)\b",
+    r"\b(blade|razor|cutting|cuts|burning|pain)\b.{0,30}\b(only (thing|way|relief)|makes me feel|helps me cope)\b",
+    r"\b(only (thing|way|relief))\b.{0,30}\b(blade|razor|cutting|cuts|burning|hurting myself)\b",
+    r"\bhow deep\b.{0,20}\bcut", r"\bcarv(e|ed|ing)\b.{0,20}\b(in|into|on) my\b",
+    r"\b(make|made|making) myself (bleed|hurt)\b", r"\b(bang|banging|hit|hitting|punch|punching)( my head)? (my head|against the wall)\b",
+    r"\b(used to|started to|began to) (cut|self harm|burn myself)\b",
 )
 IMMINENT = _any(
     rf"\b{MEANS}\b.{{0,40}}\b(right here|next to me|in front of me|in my hands?|ready|here with me|beside me|"
     rf"on the table|loaded|lined up)\b",
     rf"\b(right here|in front of me|in my hands?|holding|i'm holding|lined up|laid out|counted out|counted|"
     rf"loaded)\b.{{0,30}}\b{MEANS}\b",
-    rf"\b(bought|buying|saved up|stockpiled|collected|got)\b.{{0,30}}\b{MEANS}\b.{{0,40}}\b(myself|die|end|kill|hang)\b",
+    rf"\b(bought|buying|saved up|stockpiled|collected|got)\b.{{0,30}}\b{MEANS}\b.{{0,40}}\b(myself|die|end|kill|hang|do it)\b",
     rf"\b(took|swallowed|taken|take|taking|overdosed on|drank|drunk|drink|drinking|ate)\b.{{0,30}}\b(all|too many|"
-    rf"a lot|a bunch|whole|entire|full|the bottle|\d+)\b.{{0,20}}\b({MEANS}|sleeping pills|pack|packet|box|bottle|"
+    rf"a lot|a load|loads|a handful|a bunch|whole|entire|full|the bottle|\d+)\b.{{0,20}}\b({MEANS}|sleeping pills|pack|packet|box|bottle|"
     rf"strip)\b",
     r"\b(drank|drunk|drink|drinking|swallowed)\b.{0,15}\b(bleach|poison|antifreeze)\b",
     r"\b(tied|tying|hung|hanging up|set up|made|making)\b.{0,20}\b(rope|noose|belt|cord)\b",
-    r"\b(going to|gonna|about to|will|i'll|planning to|plan to|ready to) (take|swallow) "
-    r"(them|all|the pills|my pills|all (of )?my \w+|the lot|everything)\b",
+    r"\b(going to|gonna|about to|will|i'll|planning to|plan to|ready to|shall) (take|swallow) "
+    r"(them|all|it all|the pills|my pills|all (of )?my \w+|the lot|everything)\b",
     r"\boverdos(e|ed|ing)\b", r"\bod'?d\b", r"\b(i'm|i am) (taking|swallowing) (them|the pills|all)\b",
-    r"\b(going to|gonna|about to|ready to) (jump|end it|kill myself|end my life|take my life|hang myself)\b",
+    r"\b(going to|gonna|about to|ready to) (jump(?! (in|into|on|at|for|through|over|up|around|ship|the queue))|"
+    r"end it|kill myself|end my life|take my life|hang myself|shoot myself|drown myself)\b",
+    r"\b(blade|knife|razor)\b.{0,15}\b(to|on|against) my (wrist|wrists|throat|neck|arm)\b",
+    r"\bput (the|a) (noose|rope) up\b", r"\b(noose|rope) is (up|ready|tied)\b",
+    r"\b(decided|i'm going to|i'm gonna|tonight|tomorrow)\b.{0,30}\b(jump|jumping|stepping|throwing myself) (in front of|off)\b",
+    r"\b(bleeding|losing) (a lot|so much|loads)\b", r"\blosing (a lot of|so much) blood\b",
+    r"\b(bleach|poison|antifreeze)\b.{0,40}\b(about to|going to|gonna) (drink|swallow|take)\b",
+    r"\bby the time (anyone|you|someone|they) (reads?|sees?|finds?)\b", r"\b(last|final) goodbye\b",
+    r"\b(wrote|written|writing) (my|the) (note|notes|letters)\b", r"\bmy (note|letters) (is|are) (written|ready)\b",
+    rf"\benough\b.{{0,20}}\b{MEANS}\b.{{0,20}}\bto (do it|die|end|kill)\b", rf"\b{MEANS}\b.{{0,15}}\benough to (do it|die|end|kill)\b",
+    r"\b(doing it|do it) now\b.{0,15}\b(bye|goodbye)\b",
+    r"\b(took|swallowed|taken)\b.{0,20}\b(everything|all)\b.{0,10}\b(in|from) the (medicine cabinet|cabinet|cupboard|house|"
+    r"bathroom|drawer)\b",
+    rf"\b{MEANS}\b.{{0,40}}\b(going to|gonna|about to|ready to) (do it|use)\b",
+    rf"\b(going to|gonna|about to|ready to) do it\b.{{0,40}}\b{MEANS}\b",
+    r"\b(engine|car)\b.{0,20}\brunning\b.{0,30}\b(garage|inside|closed)\b", r"\b(exhaust|hose ?pipe)\b.{0,30}\b(car|window)\b",
+    r"\b(won't|will not|doesn't|does not|can't) stop bleeding\b", r"\bblood everywhere\b",
+    r"\b(won't|will not) be (here|around|alive) (tomorrow|tonight|much longer|by morning|next week|after tonight)\b",
+    r"\bthis is goodbye\b", r"\b(said|saying) (my )?goodbyes? to (everyone|all|my)\b",
+    r"\b(gun|barrel|pistol)\b.{0,15}\b(in my mouth|to my head|against my head)\b",
+    r"\b(suicide|death)\b.{0,20}\b(planned|scheduled|set) for\b", r"\bwalk(ing)? into the (sea|river|lake|ocean)\b",
+    r"\b(river|sea|lake|ocean|bridge|tracks)\b.{0,40}\bnot coming back\b",
+    r"\bshoot (up )?(my|the|our) (school|work|office|class|college)\b",
+    r"\b(make (them|him|her|everyone) (all )?pay|(they|he|she)'?ll (all )?be sorry)\b.{0,60}\b(gun|knife|rifle|weapon)\b",
     r"\babout to do it\b", r"\b(use it|use them) on myself\b", r"\busing it on myself\b",
     r"\b(going to|gonna) use (it|them)\b(?! to)",
-    r"\b(kill myself|end my life|end it|do it|suicide|take them)\b.{0,30}\b(tonight|today|right now|now|tomorrow|"
+    r"\b(kill myself|end my life|end it|suicide|take them)\b.{0,30}\b(tonight|today|right now|now|tomorrow|"
     r"this weekend|next week|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
-    r"\b(tonight|today)\b.{0,20}\b(kill myself|end it|end my life|do it|is the night|'s the night)\b",
+    r"\b(tonight|today)\b.{0,20}\b(kill myself|end it|end my life|is the night|'s the night)\b",
     r"\b(plan|planned|planning|decided|picked|chosen)\b.{0,30}\b(suicide|kill myself|end my life|to die|"
     r"my death|ways to die)\b",
     r"\b(decided|picked|chosen)\b.{0,40}\b(how|way|method)\b.{0,30}\b(die|kill|end)", r"\bways to die\b.{0,40}\bpicked\b",
     r"\b(suicide|goodbye|last|final) (note|notes|letters?|messages?|texts?|video)\b",
     r"\b(written|wrote|sent|recorded) (my )?(goodbye|suicide)\b",
     r"\bgoodbye (everyone|all|world|forever)\b", r"\bmy mind is made up\b",
-    rf"\b(standing|sitting|i'm|i am)\b.{{0,10}}\b(on|at) (the|a|top of the) (edge of the )?{PLACE}\b",
-    rf"\b{PLACE}\b.{{0,40}}\b(jump|jumping|right now)\b",
+    rf"\b(standing|sitting|i'm|i am)\b.{{0,10}}\b(on|at) (the|a|top of the) (edge of the )?{PLACE}\b(?! (terrace|garden|bar|"
+    rf"cafe|restaurant|having|with friends))",
+    rf"\b{PLACE}\b.{{0,40}}\b(jump|jumping|right now|end it|end my life|climb over|waiting for the (next )?train)\b",
     r"\b(cut|cuts)\b.{0,10}\btoo deep\b", r"\bcan't stop the bleeding\b",
     r"\b(steer|steering|drive|driving|crash|crashing)\b.{0,30}\b(into|off)\b.{0,20}\b(tree|wall|traffic|bridge|truck|cliff)\b",
     r"\b(want|wanna|going|gonna|about|will|i'll)( to)? (kill|hurt|stab|shoot|attack|murder) (him|her|them|someone|"
-    r"somebody|people|everyone|my \w+)\b",
+    r"somebody|people|everyone|my \w+|the (baby|kids?|child|children|teacher|class|family|neighbou?rs?)|(the|those) (people|"
+    r"guys|kids|girls|boys|ones))\b",
 )
 MEANS_OR_PLAN = _any(
-    rf"\b{MEANS}\b", rf"\b{PLACE}\b", r"\b(tonight|right now|plan|planned|a note|goodbye|bought what|after everyone)\b",
+    rf"\b{MEANS}\b", rf"\b{PLACE}\b", r"\b(tonight|right now|plan|planned|(a|the|my) note|goodbye|bought (what|it|them)|"
+    r"after everyone|in an hour|in (a few|\d+) (minutes|hours)|blood everywhere|too deep|really deep|tomorrow|"
+    r"this weekend|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
     r"\b(going to|gonna|about to) do it\b",
 )
 MILD = r"(sad|alone|lonely|anxious|scared|stressed|low|down|overwhelmed|exhausted|tired|stuck|upset|awful|terrible)"
@@ -154,31 +209,38 @@ IDIOM = _any(
     r"\b(will|going to|gonna|is going to) (kill|murder) me\b", r"\bshoot myself (lol|haha)\b", r"\bi'll shoot myself\b",
     r"\bdeath of me\b", r"\bdead tired\b", r"\brather die than\b", r"\bsuspense\b", r"\bcrying (with|from) laughter\b",
     r"\balmost died of\b",
+    r"\b(die|died) of (boredom|embarrassment|shame|laughter|laughing|cringe|hunger|thirst|heat|cold)\b",
+    r"\boverdos(e|ed|ing) on (coffee|caffeine|sugar|chocolate|tv|netflix|sun|sweets|candy|memes)\b",
 )
 ELSEWHERE = _any(  # fiction, study, or someone else's story
     r"\b(movie|film|book|show|novel|story|game|series|episode|song|lyrics|poems?|poet|documentary|podcast|"
     r"interview(ed)?|character|protagonist|villain|plot|screenplay|script|essay|research|campaigns?|class|"
-    r"article|thesis|d&d|studying)\b",
+    r"article|thesis|d&d|studying|dissertation|coursework|homework|assignment|poster|statistics|rates|awareness|"
+    r"lecture|social media|tiktok|exam|warning signs|nursing|training)\b",
     r"\b(my|a|our|his|her)( \w+)? (friend|brother|sister|mum|mom|dad|father|mother|son|daughter|cousin|partner|"
-    r"girlfriend|boyfriend|wife|husband|colleague|coworker|classmate|student|students|uncle|aunt|grandmother|"
+    r"girlfriend|boyfriend|wife|husband|colleague|coworker|classmate|student|students|uncle|aunt|grandmother|mate|"
+    r"bestie|pal|buddy|"
     r"grandfather|grandma|grandpa|teenager|roommate|flatmate|housemate|nephew|niece|neighbour|neighbor)\b",
-    r"\b(he|she|they) (wants?|said|says|tried|is|was|keeps?)\b", r"\ba (man|woman|boy|girl|person) who\b",
+    r"\b(he|she|they) (wants?|said|says|tried|is|was|keeps?|has been|have been|doesn't|told)\b", r"\ba (man|woman|boy|girl|person) who\b",
 )
 PAST = _any(r"\b(used to|years ago|when i was (younger|a kid|a teen|in school|\d+|\w+teen|little|young|in my)|"
-            r"back then|in the past|back in (high )?school|in my (teens|twenties|thirties)|went through|phase)\b",
+            r"back then|in the past|back in (high )?school|in my (teens|twenties|thirties)|went through|phase|"
+            r"(at|in) (uni|university|college|high school))\b",
             r"\bmonths? ago\b", r"\bin (19|20)\d\d\b", r"\bonce when\b", r"\b(attempted|tried)\b.{0,30}\b(years|in my)\b",
             r"\b(haven't|have not|hasn't)\b.{0,25}\b(for|in) (over |more than |almost )?(a|\d+|two|three|several|"
             r"many) (decades?|years?|months?|long time)\b")
 RECOVERED = _any(r"\b(clean|recovered|better now|doing (really )?well|good place|happy|stable|proud|rebuilt|"
                  r"things are different now|helped me|haven't in a long time|don't feel the urge|far i've come|"
-                 r"behind me|since then)\b")
+                 r"behind me|since then|free (of|from) (it|that)|long gone)\b")
 STILL = re.compile(r"\b(still|again|lately|these days|tonight|right now|any more|this week|recently)\b")
 DENIAL = _any(r"\b(i'm|i am) not (suicidal|going to (hurt|kill|do anything)|in danger)\b", r"\bnot suicidal\b",
-              r"\b(i )?(would|will|could) never (kill|hurt|harm)\b", r"\bi don't want to die\b",
+              r"\b(i )?(would|will|could) never (kill|hurt|harm|take my (own )?life)\b",
+              r"\bi'd never (kill|hurt|harm|take my (own )?life)\b", r"\bi don't want to die\b",
               r"\b(don't|do not) want to (kill|hurt|harm) myself\b",
-              r"\bnot (thinking|thought) (of|about) (suicide|killing)\b",
+              r"\bnot (thinking|thought) (of|about) (suicide|killing|hurting|harming)\b",
+              r"\b(don't|do not) have (any )?(suicidal )?(thoughts?|urges?|plans?) (of|to|about)\b",
               r"\bno (suicidal |self harm |dark )?(thoughts?|urges?|plans?|intention) (of|to|about|at all)\b")
-REACTIVATED = re.compile(r"\b(again|back|relapsed?|gave in|did it)\b")
+REACTIVATED = re.compile(r"\b(again|back|relapsed?|gave in|did it|broke my streak|slipped( up)?|blades?|razors?)\b")
 FOLLOW_UP = re.compile(r"\b(it|this|that|these thoughts|yes|yeah|yep|every day|always|all the time|never goes away)\b")
 
 
@@ -233,7 +295,7 @@ def _read(text: str) -> _Reading:
         level, lowered = "none", "fiction, study or someone else"
     elif PAST.search(text) and (RECOVERED.search(text) or not STILL.search(PAST.sub(" ", text))):
         level, lowered = "none", "a past that is over"
-    elif DENIAL.search(text) and topic != "imminent":
+    elif DENIAL.search(text) and _match(DENIAL.sub(" ", text))[0] != "imminent":
         level, lowered = ("distress" if DISTRESS.search(text) else "none"), "an explicit denial"
     if lowered:
         return _Reading(level, topic, [f"{reason}, but {lowered}"])
@@ -243,7 +305,10 @@ def _read(text: str) -> _Reading:
 def _mine(text: str) -> bool:
     """The writer speaks of their own risk, whoever else the message mentions."""
     return bool(re.search(r"\bi (want|wanna|feel|keep|have been|am|'m|'ve been|cut|hurt|took)\b.{0,20}"
-                          r"\b(die|dead|suicid|myself|kill)", text))
+                          r"\b(die|dead|suicid|myself|kill)", text)
+                or re.search(r"\b(i'm|i am|i'll|i will|i) (going to |gonna |about to |want to |wanna )?(kill|hurt|stab|shoot|"
+                             r"attack)\b", text)
+                or re.search(r"\bi (have|'ve got|'ve|got)\b.{0,10}\b(fresh |new |deep )?(cuts|scars|burns)\b", text))
 
 
 def screen(messages: list[dict], learned: bool = True) -> Screening:

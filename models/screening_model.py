@@ -27,7 +27,7 @@ import numpy as np
 import yaml
 
 LEVELS = ("none", "distress", "ideation", "self_harm", "imminent")
-TRAINING_SPLITS = ("dev", "test", "holdout", "holdout2", "extra")
+TRAINING_SPLITS = ("dev", "test", "holdout", "holdout2", "holdout3", "extra", "extra2")
 SCREENING_SET = Path(__file__).with_name("screening_set.yaml")
 MAX_FALSE_POSITIVE_RATE = 0.05  # of safe training messages flagged, cross-validated
 MAX_ESCALATION = 0.10  # of ideation / self-harm training messages raised to imminent, cross-validated

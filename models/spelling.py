@@ -17,7 +17,13 @@ KNOWN = {
     "im": "i'm", "ive": "i've", "u": "you", "ur": "your", "bout": "about", "gona": "gonna", "gunna": "gonna",
     "wana": "wanna", "kil": "kill", "cutt": "cut", "tonite": "tonight", "rn": "right now", "cuz": "because",
     "coz": "because", "meself": "myself", "anymore": "any more", "pils": "pills", "agian": "again",
-    "sucidal": "suicidal", "suicidle": "suicidal", "sucide": "suicide",
+    "sucidal": "suicidal", "suicidle": "suicidal", "sucide": "suicide", "tuk": "took", "tookd": "took",
+    "2nite": "tonight", "2night": "tonight", "2day": "today", "swallowd": "swallowed", "cuttd": "cut",
+    "burnd": "burned", "agen": "again", "agin": "again", "ded": "dead", "wnt": "want", "anymor": "any more",
+    "b": "be", "kno": "know", "reddy": "ready", "w": "with", "al": "all", "hole": "whole", "jus": "just",
+    # Words for suicide that get past filters on social media.
+    "kms": "kill myself", "unalive": "kill", "unaliving": "killing", "unalived": "killed", "ctb": "suicide",
+    "sewerslide": "suicide",
 }
 # The words the screen's rules are written with (see models/guard.py).
 VOCABULARY = frozenset("""
@@ -64,4 +70,5 @@ def correct(token: str) -> str:
 
 def normalise_spelling(text: str) -> str:
     """`text` (lower case) with each word corrected."""
-    return re.sub(r"[a-z']+", lambda m: correct(m.group(0)), text)
+    text = re.sub(r"\bsewer slide\b", "suicide", text)
+    return re.sub(r"[a-z0-9']+", lambda m: correct(m.group(0)), text)
