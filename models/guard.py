@@ -101,7 +101,8 @@ SELF_HARM = _any(
     r"\b(fresh|new|deep) (cuts|scars|wounds|burns)\b", r"\b(covered in|full of) (cuts|scars|burns)\b",
     r"\b(hide|hiding|cover|covering) (my |the |these )?(cuts|scars|marks|wounds|burns)\b",
     r"\b(feel like|want to|wanna|urge to|urges to|need to|going to|gonna|started|been|keep|kept|i'll) "
-    r"(cut|cutting|hurt myself|hurting myself)\b",
+    r"(cut(?! (back|down|out|off|up|my hair|my nails|my fringe|the|ties|corners|costs|class))|cutting|hurt myself|"
+    r"hurting myself)\b",
     r"\bcut(ting)? (again|last night|today|tonight)\b", r"\bcutting\b.{0,30}\b(cope|helps?|only (way|thing)|urges?)\b",
     r"\brelapsed?\b.{0,20}\b(cut|self|harm|hurt)", r"\b(cut|cutting|self harm)\b.{0,20}\brelapse",
     rf"\b{HARM_ACT}\b.{{0,40}}\bon purpose\b",
@@ -130,7 +131,7 @@ IMMINENT = _any(
     r"\b(drank|drunk|drink|drinking|swallowed)\b.{0,15}\b(bleach|poison|antifreeze)\b",
     r"\b(tied|tying|hung|hanging up|set up|made|making)\b.{0,20}\b(rope|noose|belt|cord)\b",
     r"\b(going to|gonna|about to|will|i'll|planning to|plan to|ready to|shall) (take|swallow) "
-    r"(them|all|it all|the pills|my pills|all (of )?my \w+|the lot|everything)\b",
+    r"(them all|all of them|all|it all|the pills|my pills|all (of )?my \w+|the lot|everything)\b",
     r"\boverdos(e|ed|ing)\b", r"\bod'?d\b", r"\b(i'm|i am) (taking|swallowing) (them|the pills|all)\b",
     r"\b(going to|gonna|about to|ready to) (jump(?! (in|into|on|at|for|through|over|up|around|ship|the queue))|"
     r"end it|kill myself|end my life|take my life|hang myself|shoot myself|drown myself)\b",
@@ -149,7 +150,8 @@ IMMINENT = _any(
     rf"\b(going to|gonna|about to|ready to) do it\b.{{0,40}}\b{MEANS}\b",
     r"\b(engine|car)\b.{0,20}\brunning\b.{0,30}\b(garage|inside|closed)\b", r"\b(exhaust|hose ?pipe)\b.{0,30}\b(car|window)\b",
     r"\b(won't|will not|doesn't|does not|can't) stop bleeding\b", r"\bblood everywhere\b",
-    r"\b(won't|will not) be (here|around|alive) (tomorrow|tonight|much longer|by morning|next week|after tonight)\b",
+    r"\b(won't|will not) be alive\b", r"\b(won't|will not) be (here|around) (for )?much longer\b",
+    r"\b(won't|will not) be (here|around)\b.{0,30}\b(thank you for everything|goodbye|forgive me|love you all|i'm sorry)\b",
     r"\bthis is goodbye\b", r"\b(said|saying) (my )?goodbyes? to (everyone|all|my)\b",
     r"\b(gun|barrel|pistol)\b.{0,15}\b(in my mouth|to my head|against my head)\b",
     r"\b(suicide|death)\b.{0,20}\b(planned|scheduled|set) for\b", r"\bwalk(ing)? into the (sea|river|lake|ocean)\b",
@@ -158,9 +160,13 @@ IMMINENT = _any(
     r"\b(make (them|him|her|everyone) (all )?pay|(they|he|she)'?ll (all )?be sorry)\b.{0,60}\b(gun|knife|rifle|weapon)\b",
     r"\babout to do it\b", r"\b(use it|use them) on myself\b", r"\busing it on myself\b",
     r"\b(going to|gonna) use (it|them)\b(?! to)",
-    r"\b(kill myself|end my life|end it|suicide|take them)\b.{0,30}\b(tonight|today|right now|now|tomorrow|"
+    r"\b(kill myself|end my life|end it|suicide)\b.{0,30}\b(tonight|today|right now|now|tomorrow|"
     r"this weekend|next week|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
-    r"\b(tonight|today)\b.{0,20}\b(kill myself|end it|end my life|is the night|'s the night)\b",
+    r"\b(tonight|today)\b.{0,20}\b(kill myself|end it|end my life)\b",
+    rf"\b{MEANS}\b.{{0,60}}\b(take|swallow) them\b",
+    rf"\b({MEANS}|goodbye|given away|gave away)\b.{{0,60}}\b(tonight|today)('s| is) the (night|day)\b",
+    r"\b(planned|plan|do it|doing it)\b.{0,40}\bwhen (the house is empty|no one('s| is) (home|around)|"
+    r"everyone('s| is) (out|away|asleep))\b",
     r"\b(plan|planned|planning|decided|picked|chosen)\b.{0,30}\b(suicide|kill myself|end my life|to die|"
     r"my death|ways to die)\b",
     r"\b(decided|picked|chosen)\b.{0,40}\b(how|way|method)\b.{0,30}\b(die|kill|end)", r"\bways to die\b.{0,40}\bpicked\b",
@@ -168,7 +174,7 @@ IMMINENT = _any(
     r"\b(written|wrote|sent|recorded) (my )?(goodbye|suicide)\b",
     r"\bgoodbye (everyone|all|world|forever)\b", r"\bmy mind is made up\b",
     rf"\b(standing|sitting|i'm|i am)\b.{{0,10}}\b(on|at) (the|a|top of the) (edge of the )?{PLACE}\b(?! (terrace|garden|bar|"
-    rf"cafe|restaurant|having|with friends))",
+    rf"cafe|restaurant|having|with friends|of|fixing|cleaning|repairing|to (fix|clean|watch|see)))",
     rf"\b{PLACE}\b.{{0,40}}\b(jump|jumping|right now|end it|end my life|climb over|waiting for the (next )?train)\b",
     r"\b(cut|cuts)\b.{0,10}\btoo deep\b", r"\bcan't stop the bleeding\b",
     r"\b(steer|steering|drive|driving|crash|crashing)\b.{0,30}\b(into|off)\b.{0,20}\b(tree|wall|traffic|bridge|truck|cliff)\b",
@@ -179,7 +185,7 @@ IMMINENT = _any(
 MEANS_OR_PLAN = _any(
     rf"\b{MEANS}\b", rf"\b{PLACE}\b", r"\b(tonight|right now|plan|planned|(a|the|my) note|goodbye|bought (what|it|them)|"
     r"after everyone|in an hour|in (a few|\d+) (minutes|hours)|blood everywhere|too deep|really deep|tomorrow|"
-    r"this weekend|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
+    r"this weekend|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(chosen|picked|set) (the|a) (date|day|time))\b",
     r"\b(going to|gonna|about to) do it\b",
 )
 MILD = r"(sad|alone|lonely|anxious|scared|stressed|low|down|overwhelmed|exhausted|tired|stuck|upset|awful|terrible)"
@@ -330,7 +336,7 @@ def screen(messages: list[dict], learned: bool = True) -> Screening:
             # Earlier risk is still the context of a vague follow-up ("yeah. every day").
             return Screening(_carried(risky), last.reasons + ["earlier talk of suicide or self-harm"])
     if learned and last.level == last.topic and last.level != "imminent":  # no idiom, fiction, past or denial
-        found = learned_screen().level(users[-1], users[-6:-1])
+        found = learned_screen().level(IDIOM.sub(" ", users[-1]), users[-6:-1])  # an idiom is no evidence of risk
         if LEVELS.index(found) > LEVELS.index(last.level):
             return Screening(found, last.reasons + [f"learned screen: {found.replace('_', '-')}"])
     return Screening(last.level, last.reasons)
