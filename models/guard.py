@@ -59,7 +59,9 @@ IDEATION = _any(
     r"\b(not|don't|do not|no longer|rather not|can't)( \w+){0,3} (continue|continuing) (living|to live|my life|this life)\b",
     r"\b(fighting|struggling|trying) to stay alive\b", r"\b(dying|death|suicide) (is|seems|feels like) the only\b",
     r"\bgive up on (life|living)\b", r"\bnot being (here|alive|around)\b", r"\bnever meant to (be alive|live|exist)\b",
-    r"\b(log|logging) off (permanently|forever|for good)\b", r"\bdelet(e|ing) myself\b", r"\byeet myself\b",
+    r"\b(log|logging) off (permanently|forever|for good)\b",
+    r"\bwant to be with (him|her|them)\b.{0,20}\b(wherever|heaven|again|in death)\b",
+    r"\bwhy (should|would) i (keep going|go on|carry on|bother living|stay alive)\b", r"\bdelet(e|ing) myself\b", r"\byeet myself\b",
     r"\b(don't|do not|no longer|never)( \w+){0,3} want to (be here|exist|live|be alive|wake up|go on|keep going|"
     r"carry on)\b",
     r"\b(tired|done|sick) (of|with) (living|life|being alive|existing)\b", r"\b(had|have) enough of (life|living)\b",
@@ -96,8 +98,12 @@ SELF_HARM = _any(
     r"bit|hit|punch)", r"\bdeserve (the )?pain\b", r"\bdo it to myself\b",
     r"\b(blade|razor)s?\b.{0,40}\b(for when i need|when i need it|in case)\b", r"\bsharpener\b.{0,30}\bblade\b",
     r"\b(stopped|quit|clean from|free from) (cutting|self harm|self harming|hurting myself)\b",
-    r"\b(starve|starving|don't eat|not eating|stop eating)\b.{0,40}\bpunish", r"\bpunish\w*\b.{0,30}\b(starv|not eat)",
-    r"\b(cut|cutting|cuts|slit|slitting)\b.{0,20}\b(arms?|wrists?|thighs?|legs?|skin|stomach)\b",
+    r"\b(starve|starving|don't eat|not eating|stop eating)\b.{0,40}\bpunish",
+    r"\b(pull|pulling) (out )?my hair\b.{0,40}\b(until|till|bald|bleed|can't stop)\b",
+    r"\b(long sleeves|plasters|bandages|bracelets)\b.{0,40}\b(nobody|no one|people|anyone) (sees?|see|notices?|asks?)\b.{0,20}"
+    r"\b(arms?|wrists?|legs?|cuts|scars)\b", r"\bpunish\w*\b.{0,30}\b(starv|not eat)",
+    r"\b(cut|cutting|cuts|slit|slitting)\b(?! (the|my) (grass|lawn|hedge|hair))(?! (up|down|back|out))"
+    r".{0,20}\b(arms?|wrists?|thighs?|legs?|skin|stomach)\b",
     r"\b(fresh|new|deep) (cuts|scars|wounds|burns)\b", r"\b(covered in|full of) (cuts|scars|burns)\b",
     r"\b(hide|hiding|cover|covering) (my |the |these )?(cuts|scars|marks|wounds|burns)\b",
     r"\b(feel like|want to|wanna|urge to|urges to|need to|going to|gonna|started|been|keep|kept|i'll) "
@@ -124,6 +130,7 @@ IMMINENT = _any(
     rf"on the table|loaded|lined up)\b",
     rf"\b(right here|in front of me|in my hands?|holding|i'm holding|lined up|laid out|counted out|counted|"
     rf"loaded)\b.{{0,30}}\b{MEANS}\b",
+    r"\b(looking at|looked up|checked) (train|the train) (times|timetables?)\b.{0,40}\b(die|end|jump|kill)",
     rf"\b(bought|buying|saved up|stockpiled|collected|got)\b.{{0,30}}\b{MEANS}\b.{{0,40}}\b(myself|die|end|kill|hang|do it)\b",
     rf"\b(took|swallowed|taken|take|taking|overdosed on|drank|drunk|drink|drinking|ate)\b.{{0,30}}\b(all|too many|"
     rf"a lot|a load|loads|a handful|a bunch|whole|entire|full|the bottle|\d+)\b.{{0,20}}\b({MEANS}|sleeping pills|pack|packet|box|bottle|"
@@ -141,7 +148,12 @@ IMMINENT = _any(
     r"\b(bleeding|losing) (a lot|so much|loads)\b", r"\blosing (a lot of|so much) blood\b",
     r"\b(bleach|poison|antifreeze)\b.{0,40}\b(about to|going to|gonna) (drink|swallow|take)\b",
     r"\bby the time (anyone|you|someone|they) (reads?|sees?|finds?)\b", r"\b(last|final) goodbye\b",
-    r"\b(wrote|written|writing) (my|the) (note|notes|letters)\b", r"\bmy (note|letters) (is|are) (written|ready)\b",
+    r"\b(wrote|written|writing) (my|the) (note|notes|letters)\b", r"\b(wrote|written|writing) (goodbye )?letters to (my|everyone)\b",
+    r"\b(know|decided|worked out|figured out) (how|when|where) (i'm going to|i'll|i will|to) (do it|die|end it|kill myself)\b",
+    r"\b(won't|will not|wont) need (any of )?(it|them|my (stuff|things))\b.{0,20}\b(after|anymore|any more|where i'm going)\b",
+    r"\b(gave|given|giving) away\b.{0,30}\b(won't need|after (this|tonight|tomorrow|the weekend))\b",
+    r"\b(sunday|monday|tuesday|wednesday|thursday|friday|saturday|tonight|tomorrow) is the (day|night)\b.{0,40}\b(when|while) "
+    r"(everyone|no one|nobody|they)", r"\bmy (note|letters) (is|are) (written|ready)\b",
     rf"\benough\b.{{0,20}}\b{MEANS}\b.{{0,20}}\bto (do it|die|end|kill)\b", rf"\b{MEANS}\b.{{0,15}}\benough to (do it|die|end|kill)\b",
     r"\b(doing it|do it) now\b.{0,15}\b(bye|goodbye)\b",
     r"\b(took|swallowed|taken)\b.{0,20}\b(everything|all)\b.{0,10}\b(in|from) the (medicine cabinet|cabinet|cupboard|house|"
@@ -149,6 +161,9 @@ IMMINENT = _any(
     rf"\b{MEANS}\b.{{0,40}}\b(going to|gonna|about to|ready to) (do it|use)\b",
     rf"\b(going to|gonna|about to|ready to) do it\b.{{0,40}}\b{MEANS}\b",
     r"\b(engine|car)\b.{0,20}\brunning\b.{0,30}\b(garage|inside|closed)\b", r"\b(exhaust|hose ?pipe)\b.{0,30}\b(car|window)\b",
+    r"\bgarage\b.{0,40}\b(engine|car) (is )?running\b", r"\bcharcoal\b.{0,40}\b(windows?|taped|sealed|tent)\b",
+    r"\b(drank|downed) (a|the|a whole|whole) bottle\b.{0,40}\b(pills|tablets|meds)\b",
+    r"\b(doing it|do it|going to do it) (after|when i (finish|send)) this message\b",
     r"\b(won't|will not|doesn't|does not|can't) stop bleeding\b", r"\bblood everywhere\b",
     r"\b(won't|will not) be alive\b", r"\b(won't|will not) be (here|around) (for )?much longer\b",
     r"\b(won't|will not) be (here|around)\b.{0,30}\b(thank you for everything|goodbye|forgive me|love you all|i'm sorry)\b",
@@ -232,7 +247,7 @@ ELSEWHERE = _any(  # fiction, study, or someone else's story
 PAST = _any(r"\b(used to|years ago|when i was (younger|a kid|a teen|in school|\d+|\w+teen|little|young|in my)|"
             r"back then|in the past|back in (high )?school|in my (teens|twenties|thirties)|went through|phase|"
             r"(at|in) (uni|university|college|high school))\b",
-            r"\bmonths? ago\b", r"\bin (19|20)\d\d\b", r"\bonce when\b", r"\b(attempted|tried)\b.{0,30}\b(years|in my)\b",
+            r"\bmonths? ago\b", r"\b(years|months) since (my|i)\b", r"\bin (19|20)\d\d\b", r"\bonce when\b", r"\b(attempted|tried)\b.{0,30}\b(years|in my)\b",
             r"\b(haven't|have not|hasn't)\b.{0,25}\b(for|in) (over |more than |almost )?(a|\d+|two|three|several|"
             r"many) (decades?|years?|months?|long time)\b")
 RECOVERED = _any(r"\b(clean|recovered|better now|doing (really )?well|good place|happy|stable|proud|rebuilt|"
