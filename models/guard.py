@@ -32,7 +32,8 @@ def _any(*patterns: str) -> re.Pattern[str]:
 
 FIRST_PERSON = re.compile(r"\b(i|me|my|myself|i'm|i've|i'd|i'll)\b")
 MEANS = (r"(pills?|tablets?|meds|medication|paracetamol|tylenol|ibuprofen|rope|noose|belt|cord|gun|blade|razor|"
-         r"knife|poison|bleach|antifreeze|insulin|charcoal|antidepressants|painkillers|sleeping tablets)")
+         r"knife|poison|bleach|antifreeze|insulin|charcoal|antidepressants|painkillers|sleeping tablets|shotgun|pistol|rifle|"
+         r"weedkiller|pesticide|morphine)")
 PLACE = (r"(bridge|ledge|roof|rooftop|train station|platform|tracks|railway( line)?|cliff|edge|top of|multi-storey|car park|"
          r"parking garage|balcony)")
 # Wanting, imagining or planning ... an end to one's life.
@@ -51,7 +52,8 @@ IDEATION = _any(
     r"\bwish(ed|ing)? i (was|were|could be) (dead|gone)\b",
     r"\bwish(ed|ing)? i('d| had)? (never been born|was never born|were never born|never existed)\b",
     r"\b(rather|better off) (be )?(dead|gone|without me)\b",
-    r"\b(better|easier|happier|lighter)( \w+){0,3} without me\b",
+    r"\b(better|easier|happier|lighter)( \w+){0,3} without me\b", r"\bbetter off\b.{0,30}\bwithout me\b",
+    r"\bshould (have|'ve) died\b",
     r"\b(my life|it all|everything)( \w+)? to (end|stop|be over)\b", r"\b(god|the lord|death) (took|take|takes) me\b",
     r"\b(welcome|embrace|long for|longing for|ready for) death\b", r"\bwaiting to die\b",
     r"\b(until|once|when) i'm (gone|dead|not (here|around|alive)|no longer (here|around|alive))\b",
@@ -96,7 +98,7 @@ SELF_HARM = _any(
     rf"sharpener))\b",
     rf"\b{BODY}\b.{{0,40}}\bon purpose\b", r"\b(deliberately|purposely|intentionally)\b.{0,30}\b(hurt|harm|injur|cut|burn|"
     r"bit|hit|punch)", r"\bdeserve (the )?pain\b", r"\bdo it to myself\b",
-    r"\b(blade|razor)s?\b.{0,40}\b(for when i need|when i need it|in case)\b", r"\bsharpener\b.{0,30}\bblade\b",
+    r"\b(blade|razor)s?\b.{0,40}\b(for when i need|when i need it|in case|for (the )?bad (days|nights|times))\b", r"\bsharpener\b.{0,30}\bblade\b",
     r"\b(stopped|quit|clean from|free from) (cutting|self harm|self harming|hurting myself)\b",
     r"\b(starve|starving|don't eat|not eating|stop eating)\b.{0,40}\bpunish",
     r"\b(pull|pulling) (out )?my hair\b.{0,40}\b(until|till|bald|bleed|can't stop)\b",
@@ -110,10 +112,11 @@ SELF_HARM = _any(
     r"(cut(?! (back|down|out|off|up|my hair|my nails|my fringe|the|ties|corners|costs|class))|cutting|hurt myself|"
     r"hurting myself)\b",
     r"\bcut(ting)? (again|last night|today|tonight)\b", r"\bcutting\b.{0,30}\b(cope|helps?|only (way|thing)|urges?)\b",
-    r"\brelapsed?\b.{0,20}\b(cut|self|harm|hurt)", r"\b(cut|cutting|self harm)\b.{0,20}\brelapse",
+    r"\brelapsed?\b.{0,20}\b(cut|self|harm|hurt|blade|razor)", r"\bwanted it to hurt\b",
+    r"\bcut\b.{0,20}\bwithout (leaving )?(scars|marks)\b", r"\b(cut|cutting|self harm)\b.{0,20}\brelapse",
     rf"\b{HARM_ACT}\b.{{0,40}}\bon purpose\b",
-    r"\b(until|till) (it|they|i|my \w+) (bled|bleed|bleeds|bleeding|hurt|hurts|bruised|went red|broke|burned|burnt|"
-    r"(was|were) raw|blistered|(was|were|are|is) purple)\b",
+    r"\b(until|till) (it|they|i|my \w+|it's|it is|they're|they are) (bled|bleed|bleeds|bleeding|hurt|hurts|bruised|went red|broke|burned|burnt|"
+    r"(was|were) raw|raw|blistered|(was|were|are|is) purple)\b",
     r"\b(hurting|hurt|cutting|burn|burned|burnt|burning|scratching|carved|carving) (my |into my )(arms?|wrists?|legs?|"
     r"thighs?|stomach|skin|hips?)\b",
     r"\bmy (fresh |new )?cuts\b", r"\b(need|want|have) to feel (the )?pain\b", r"\b(cut|cutting)\b.{0,20}\bvein\b",
@@ -135,7 +138,7 @@ IMMINENT = _any(
     rf"\b(took|swallowed|taken|take|taking|overdosed on|drank|drunk|drink|drinking|ate)\b.{{0,30}}\b(all|too many|"
     rf"a lot|a load|loads|a handful|a bunch|whole|entire|full|the bottle|\d+)\b.{{0,20}}\b({MEANS}|sleeping pills|pack|packet|box|bottle|"
     rf"strip)\b",
-    r"\b(drank|drunk|drink|drinking|swallowed)\b.{0,15}\b(bleach|poison|antifreeze)\b",
+    r"\b(drank|drunk|drink|drinking|swallowed)\b.{0,15}\b(bleach|poison|antifreeze|weedkiller|pesticide)\b",
     r"\b(tied|tying|hung|hanging up|set up|made|making)\b.{0,20}\b(rope|noose|belt|cord)\b",
     r"\b(going to|gonna|about to|will|i'll|planning to|plan to|ready to|shall) (take|swallow) "
     r"(them all|all of them|all|it all|the pills|my pills|all (of )?my \w+|the lot|everything)\b",
@@ -164,6 +167,12 @@ IMMINENT = _any(
     r"\bgarage\b.{0,40}\b(engine|car) (is )?running\b", r"\bcharcoal\b.{0,40}\b(windows?|taped|sealed|tent)\b",
     r"\b(drank|downed) (a|the|a whole|whole) bottle\b.{0,40}\b(pills|tablets|meds)\b",
     r"\b(doing it|do it|going to do it) (after|when i (finish|send)) this message\b",
+    r"\b(gun|shotgun|pistol|rifle)\b.{0,40}\b(i'm done|out of the cabinet|loaded|tonight|goodbye|in my (hand|mouth))\b",
+    r"\b(this is|it's|tonight is) my last (night|day)\b(?! (at|of|in|on|with|before))", r"\bso much blood\b", r"\bcut my wrists? open\b",
+    r"\bleav(e|ing) this world\b.{0,20}\b(tonight|today|now|goodbye)\b", r"\brope\b.{0,40}\b(which tree|beam|loft)\b",
+    r"\b(going to|gonna|about to|ready to) (step off|throw myself|let go)\b",
+    r"\b(stab|shoot|kill|hurt|attack)\b (the|those|all the) (kids|people|guys|girls|boys) who\b",
+    rf"\ball (the|my) {MEANS}\b.{{0,30}}\b(door locked|locked in|alone)\b",
     r"\b(won't|will not|doesn't|does not|can't) stop bleeding\b", r"\bblood everywhere\b",
     r"\b(won't|will not) be alive\b", r"\b(won't|will not) be (here|around) (for )?much longer\b",
     r"\b(won't|will not) be (here|around)\b.{0,30}\b(thank you for everything|goodbye|forgive me|love you all|i'm sorry)\b",
@@ -175,11 +184,13 @@ IMMINENT = _any(
     r"\b(make (them|him|her|everyone) (all )?pay|(they|he|she)'?ll (all )?be sorry)\b.{0,60}\b(gun|knife|rifle|weapon)\b",
     r"\babout to do it\b", r"\b(use it|use them) on myself\b", r"\busing it on myself\b",
     r"\b(going to|gonna) use (it|them)\b(?! to)",
-    r"\b(kill myself|end my life|end it|suicide)\b.{0,30}\b(tonight|today|right now|now|tomorrow|"
+    r"\b(kill myself|end my life|end it|suicide)\b.{0,30}\b(in (\d+|ten|five|a few) (mins?|minutes|hours?)|tonight|today|"
+    r"right now|now|tomorrow|"
     r"this weekend|next week|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
     r"\b(tonight|today)\b.{0,20}\b(kill myself|end it|end my life)\b",
     rf"\b{MEANS}\b.{{0,60}}\b(take|swallow) them\b",
-    rf"\b({MEANS}|goodbye|given away|gave away)\b.{{0,60}}\b(tonight|today)('s| is) the (night|day)\b",
+    rf"\b({MEANS}|goodbye|given away|gave away|my will|envelope|passwords|letters)\b.{{0,60}}\b(tonight|today)('s| is) the "
+    rf"(night|day)\b",
     r"\b(planned|plan|do it|doing it)\b.{0,40}\bwhen (the house is empty|no one('s| is) (home|around)|"
     r"everyone('s| is) (out|away|asleep))\b",
     r"\b(plan|planned|planning|decided|picked|chosen)\b.{0,30}\b(suicide|kill myself|end my life|to die|"
@@ -200,7 +211,9 @@ IMMINENT = _any(
 MEANS_OR_PLAN = _any(
     rf"\b{MEANS}\b", rf"\b{PLACE}\b", r"\b(tonight|right now|plan|planned|(a|the|my) note|goodbye|bought (what|it|them)|"
     r"after everyone|in an hour|in (a few|\d+) (minutes|hours)|blood everywhere|too deep|really deep|tomorrow|"
-    r"this weekend|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(chosen|picked|set) (the|a) (date|day|time))\b",
+    r"this weekend|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(chosen|picked|set) (the|a) (date|day|time)|"
+    r"picked (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(walking|going|driving|heading) there now|all of them|"
+    r"taken them)\b",
     r"\b(going to|gonna|about to) do it\b",
 )
 MILD = r"(sad|alone|lonely|anxious|scared|stressed|low|down|overwhelmed|exhausted|tired|stuck|upset|awful|terrible)"
@@ -329,7 +342,10 @@ def _mine(text: str) -> bool:
                           r"\b(die|dead|suicid|myself|kill)", text)
                 or re.search(r"\b(i'm|i am|i'll|i will|i) (going to |gonna |about to |want to |wanna )?(kill|hurt|stab|shoot|"
                              r"attack)\b", text)
-                or re.search(r"\bi (have|'ve got|'ve|got)\b.{0,10}\b(fresh |new |deep )?(cuts|scars|burns)\b", text))
+                or re.search(r"\bi (have|'ve got|'ve|got)\b.{0,10}\b(fresh |new |deep )?(cuts|scars|burns)\b", text)
+                or re.search(r"\b(i|i've|i have|i'm|i am)( started| been| kept| keep| still)? (cut|cutting|burn|burning|"
+                             r"hurt|hurting|harm|harming|self harm|self harming)\b", text)
+                or re.search(r"\bmy (self[- ]?harm|cutting|cuts|scars)\b", text))
 
 
 def screen(messages: list[dict], learned: bool = True) -> Screening:
