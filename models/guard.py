@@ -31,6 +31,7 @@ def _any(*patterns: str) -> re.Pattern[str]:
 
 
 FIRST_PERSON = re.compile(r"\b(i|me|my|myself|i'm|i've|i'd|i'll)\b")
+SUBJECT = re.compile(r"\b(i|i'm|i've|i'd|i'll)\b")
 MEANS = (r"(pills?|tablets?|meds|medication|paracetamol|tylenol|ibuprofen|rope|noose|belt|cord|gun|blade|razor|"
          r"knife|poison|bleach|antifreeze|insulin|charcoal|antidepressants|painkillers|sleeping tablets|shotgun|pistol|rifle|"
          r"weedkiller|pesticide|morphine)")
@@ -59,7 +60,7 @@ IDEATION = _any(
     r"\b(until|once|when) i'm (gone|dead|not (here|around|alive)|no longer (here|around|alive))\b",
     r"\b(can't|cannot|couldn't) (see|imagine|picture)\b.{0,25}\b(myself|me|i'm|i am|i'll be) (still )?(alive|living)\b",
     r"\b(not|don't|do not|no longer|rather not|can't)( \w+){0,3} (continue|continuing) (living|to live|my life|this life)\b",
-    r"\b(fighting|struggling|trying) to stay alive\b", r"\b(dying|death|suicide) (is|seems|feels like) the only\b",
+    r"\b(fighting|struggling|trying) to stay alive\b", r"\b(dying|death|suicide) (is|seems|seems like|feels like|looks like) the only\b",
     r"\bgive up on (life|living)\b", r"\bnot being (here|alive|around)\b", r"\bnever meant to (be alive|live|exist)\b",
     r"\b(log|logging) off (permanently|forever|for good)\b",
     r"\bwant to be with (him|her|them)\b.{0,20}\b(wherever|heaven|again|in death)\b",
@@ -136,7 +137,7 @@ IMMINENT = _any(
     r"\b(looking at|looked up|checked) (train|the train) (times|timetables?)\b.{0,40}\b(die|end|jump|kill)",
     rf"\b(bought|buying|saved up|stockpiled|collected|got)\b.{{0,30}}\b{MEANS}\b.{{0,40}}\b(myself|die|end|kill|hang|do it)\b",
     rf"\b(took|swallowed|taken|take|taking|overdosed on|drank|drunk|drink|drinking|ate)\b.{{0,30}}\b(all|too many|"
-    rf"a lot|a load|loads|a handful|a bunch|whole|entire|full|the bottle|\d+)\b.{{0,20}}\b({MEANS}|sleeping pills|pack|packet|box|bottle|"
+    rf"a lot|a load|loads|a handful|a bunch|whole|entire|full|the bottle|every|\d+)\b.{{0,20}}\b({MEANS}|sleeping pills|pack|packet|box|bottle|"
     rf"strip)\b",
     r"\b(drank|drunk|drink|drinking|swallowed)\b.{0,15}\b(bleach|poison|antifreeze|weedkiller|pesticide)\b",
     r"\b(tied|tying|hung|hanging up|set up|made|making)\b.{0,20}\b(rope|noose|belt|cord)\b",
@@ -176,7 +177,10 @@ IMMINENT = _any(
     r"\b(won't|will not|doesn't|does not|can't) stop bleeding\b", r"\bblood everywhere\b",
     r"\b(won't|will not) be alive\b", r"\b(won't|will not) be (here|around) (for )?much longer\b",
     r"\b(won't|will not) be (here|around)\b.{0,30}\b(thank you for everything|goodbye|forgive me|love you all|i'm sorry)\b",
-    r"\bthis is goodbye\b", r"\b(said|saying) (my )?goodbyes? to (everyone|all|my)\b",
+    r"\bthis is goodbye\b",
+    r"\b(said|saying) (my )?goodbyes? to (everyone|everybody|all|my)\b.{0,30}\b(ready|it's time|forever|for the last time)\b",
+    r"\blast time (you'll|you will|anyone will|anyone'll) hear from me\b",
+    r"\b(stop|stopping) (eating|drinking)\b.{0,30}\buntil i die\b", rf"\b(note|goodbye|letters?)\b.{{0,50}}\b{PLACE}\b",
     r"\b(gun|barrel|pistol)\b.{0,15}\b(in my mouth|to my head|against my head)\b",
     r"\b(suicide|death)\b.{0,20}\b(planned|scheduled|set) for\b", r"\bwalk(ing)? into the (sea|river|lake|ocean)\b",
     r"\b(river|sea|lake|ocean|bridge|tracks)\b.{0,40}\bnot coming back\b",
@@ -184,7 +188,7 @@ IMMINENT = _any(
     r"\b(make (them|him|her|everyone) (all )?pay|(they|he|she)'?ll (all )?be sorry)\b.{0,60}\b(gun|knife|rifle|weapon)\b",
     r"\babout to do it\b", r"\b(use it|use them) on myself\b", r"\busing it on myself\b",
     r"\b(going to|gonna) use (it|them)\b(?! to)",
-    r"\b(kill myself|end my life|end it|suicide)\b.{0,30}\b(in (\d+|ten|five|a few) (mins?|minutes|hours?)|tonight|today|"
+    r"\b(kill myself|killing myself|end my life|ending my life|end it|ending it|suicide)\b.{0,30}\b(in (\d+|ten|five|a few) (mins?|minutes|hours?)|tonight|today|"
     r"right now|now|tomorrow|"
     r"this weekend|next week|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
     r"\b(tonight|today)\b.{0,20}\b(kill myself|end it|end my life)\b",
@@ -242,7 +246,7 @@ IDIOM = _any(
     r"\b(feet|back|legs?|knees?) (are|is) killing\b", r"\b(phone|battery|laptop|plant|car) (died|is dying|was dying)\b",
     r"\b(will|going to|gonna|is going to) (kill|murder) me\b", r"\bshoot myself (lol|haha)\b", r"\bi'll shoot myself\b",
     r"\bdeath of me\b", r"\bdead tired\b", r"\brather die than\b", r"\bsuspense\b", r"\bcrying (with|from) laughter\b",
-    r"\balmost died of\b",
+    r"\balmost died of\b", r"\b(end of my (rope|tether))\b", r"\b(jk|just kidding|joking)\b",
     r"\b(die|died) of (boredom|embarrassment|shame|laughter|laughing|cringe|hunger|thirst|heat|cold)\b",
     r"\boverdos(e|ed|ing) on (coffee|caffeine|sugar|chocolate|tv|netflix|sun|sweets|candy|memes)\b",
 )
@@ -266,7 +270,8 @@ PAST = _any(r"\b(used to|years ago|when i was (younger|a kid|a teen|in school|\d
 RECOVERED = _any(r"\b(clean|recovered|better now|doing (really )?well|good place|happy|stable|proud|rebuilt|"
                  r"things are different now|helped me|haven't in a long time|don't feel the urge|far i've come|"
                  r"behind me|since then|free (of|from) (it|that)|long gone)\b")
-STILL = re.compile(r"\b(still|again|lately|these days|tonight|right now|any more|this week|recently)\b")
+STILL = re.compile(r"\b(still|again|lately|these days|tonight|right now|any more|this week|recently|today|this morning|"
+                   r"yesterday|last night)\b")
 DENIAL = _any(r"\b(i'm|i am) not (suicidal|going to (hurt|kill|do anything)|in danger)\b", r"\bnot suicidal\b",
               r"\b(i )?(would|will|could) never (kill|hurt|harm|take my (own )?life)\b",
               r"\bi'd never (kill|hurt|harm|take my (own )?life)\b", r"\bi don't want to die\b",
@@ -325,7 +330,7 @@ def _read(text: str) -> _Reading:
     level, lowered = topic, ""
     if IDIOM.search(text) and _match(IDIOM.sub(" ", text))[0] in ("none", "distress"):
         level, lowered = _match(IDIOM.sub(" ", text))[0], "an idiom"
-    elif ELSEWHERE.search(text) and not FIRST_PERSON.search(found.group(0)) and not _mine(text):
+    elif ELSEWHERE.search(text) and not _said_by_writer(text, found) and not _mine(text):
         level, lowered = "none", "fiction, study or someone else"
     elif PAST.search(text) and (RECOVERED.search(text) or not STILL.search(PAST.sub(" ", text))):
         level, lowered = "none", "a past that is over"
@@ -334,6 +339,12 @@ def _read(text: str) -> _Reading:
     if lowered:
         return _Reading(level, topic, [f"{reason}, but {lowered}"])
     return _Reading(level, topic, [reason])
+
+
+def _said_by_writer(text: str, found: re.Match[str]) -> bool:
+    """The matched words are the writer's own: "my" or "myself" in them, or "I" just before them
+    ("I don't want to be here without him"), not "she told me she wants to die"."""
+    return bool(FIRST_PERSON.search(found.group(0)) or SUBJECT.search(text[max(0, found.start() - 12):found.start()]))
 
 
 def _mine(text: str) -> bool:
