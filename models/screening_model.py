@@ -31,7 +31,8 @@ from scipy import sparse
 from sklearn.feature_extraction.text import HashingVectorizer
 
 LEVELS = ("none", "distress", "ideation", "self_harm", "imminent")
-TRAINING_SPLITS = ("dev", "test", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "extra", "extra2")
+TRAINING_SPLITS = ("dev", "test", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "extra",
+                   "extra2")
 SCREENING_SET = Path(__file__).with_name("screening_set.yaml")
 MAX_FALSE_POSITIVE_RATE = 0.05  # of safe training messages flagged, cross-validated
 MAX_ESCALATION = 0.10  # of ideation / self-harm training messages raised to imminent, cross-validated

@@ -39,6 +39,44 @@ def test_levels(texts: tuple[str, ...], level: str) -> None:
     assert screen(users(*texts)).level == level
 
 
+@pytest.mark.parametrize("texts, level", [
+    # Words used to get past social-media filters mean what they stand for.
+    (("lowkey wanna kms",), "ideation"),
+    (("been having sewer slide thoughts",), "ideation"),
+    (("im gonna unalive myself 2nite",), "imminent"),
+    (("ctb tonight, got everything",), "imminent"),
+    # Harm to others and acts under way in new wording.
+    (("I'm going to hurt the baby if she doesn't stop crying",), "imminent"),
+    (("I've got the shotgun out of the cabinet",), "imminent"),
+    (("the car is running in the closed garage and I'm inside",), "imminent"),
+])
+def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: str) -> None:
+    assert screen(users(*texts), learned=False).level == level
+
+
+@pytest.mark.parametrize("text", [
+    "I'm going to jump in the pool later, so hot today", "I'll take them to school tomorrow",
+    "I won't be here next week, I'm on holiday", "gonna cut my hair really short, thoughts?",
+    "I said goodbye to my old team today, new job starts monday", "what razor is best for sensitive skin",
+    "I'm not going to kill myself, I'm just really annoyed at my landlord",
+])
+def test_words_of_risk_in_everyday_sentences_are_not_risk(text: str) -> None:
+    assert screen(users(text), learned=False).level in ("none", "distress")
+
+
+def test_someone_named_in_a_message_lowers_a_match_only_when_the_words_are_not_the_writers() -> None:
+    assert screen(users("my friend told me she wants to die, what do I say"), learned=False).level == "none"
+    assert screen(users("I want to be with my son again, I don't want to be here without him"),
+                  learned=False).level == "ideation"
+    assert screen(users("I've started cutting my thighs so my husband won't see"), learned=False).level == "self_harm"
+
+
+def test_a_present_act_at_a_place_of_study_is_not_the_past() -> None:
+    assert screen(users("I cut myself in the toilets at uni today"), learned=False).level == "self_harm"
+    assert screen(users("I was self harming at uni but I've been free of it for four years now"),
+                  learned=False).level == "none"
+
+
 def test_only_user_turns_are_screened() -> None:
     conversation = [{"role": "assistant", "content": "Have you thought about suicide?"},
                     {"role": "user", "content": "no, I'm just tired of revising"}]

@@ -13,6 +13,10 @@ from models.screening_eval import load_set
 from models.screening_model import MAX_FALSE_POSITIVE_RATE, TRAINING_SPLITS, _flagged, features, learned_screen
 
 
+def users(*texts: str) -> list[dict]:
+    return [{"role": "user", "content": t} for t in texts]
+
+
 @pytest.fixture(scope="module")
 def everything() -> list:
     return load_set("all")
@@ -64,6 +68,12 @@ def test_the_trained_screen_is_cached_by_the_sets_fingerprint() -> None:
     assert len(cached) == 1
     again = learned_screen()
     assert np.array_equal(first.coef, again.coef) and first.thresholds == again.thresholds
+
+
+@pytest.mark.parametrize("text", ["gonna kill it at the gym tonight", "I could murder a pizza tonight"])
+def test_an_idiom_is_no_evidence_for_the_learned_screen(text: str) -> None:
+    """The learned screen reads the message without its idioms, so their words cannot raise it."""
+    assert screen(users(text)).level == "none"
 
 
 @pytest.mark.parametrize("follow_up", ["and now?", "what else?", "ok", "tell me more", "I see, thanks",
