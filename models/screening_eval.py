@@ -1,6 +1,6 @@
 """How well the crisis screen does on the labelled set (models/screening_set.yaml).
 
-    python -m models.screening_eval [--split test|dev|holdout|holdout2|holdout3|holdout4|holdout5|holdout6|holdout7|extra|extra2|all] [--misses] [--rules-only]
+    python -m models.screening_eval [--split SPLIT|all] [--misses] [--rules-only]
 
 Recall of a risk level counts a message as caught when the screen gives that level or a
 higher one, since a higher level shows at least the same help (resources from `ideation`,
@@ -22,7 +22,8 @@ from models.guard import LEVELS, RISK_LEVELS, screen
 SCREENING_SET = Path(__file__).with_name("screening_set.yaml")
 TARGET_RECALL = {"imminent": 0.95, "self_harm": 0.95, "ideation": 0.90}
 TARGET_FALSE_POSITIVE_RATE = 0.05
-SPLITS = ("dev", "test", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "extra", "extra2")
+SPLITS = ("dev", "test", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "extra",
+          "extra2")
 
 
 @dataclass(frozen=True)
