@@ -83,7 +83,7 @@ class LearnedScreen:
         return [_flagged(row, self.thresholds) for row in self.probabilities(x)]
 
     def level(self, message: str, context: list[str]) -> str:
-        """`message` and `context` normalised as guard.normalise does, idioms taken out of `message`."""
+        """`message` as guard.without_idioms gives it, `context` normalised as guard.normalise does."""
         return self.levels(features([message], [" ".join(context)]))[0]
 
 
@@ -108,9 +108,9 @@ def fit(items: list[dict]) -> LearnedScreen:
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
-    from models.guard import IDIOM, normalise
+    from models.guard import normalise, without_idioms
 
-    x = features([IDIOM.sub(" ", normalise(i["text"])) for i in items],
+    x = features([without_idioms(normalise(i["text"])) for i in items],
                  [" ".join(normalise(c) for c in i.get("context") or ()) for i in items])
     y = np.array([LEVELS.index(i["level"]) for i in items])
     model = LogisticRegression(C=16.0, class_weight="balanced", max_iter=2000)

@@ -20,7 +20,8 @@ KNOWN = {
     "sucidal": "suicidal", "suicidle": "suicidal", "sucide": "suicide", "tuk": "took", "tookd": "took",
     "2nite": "tonight", "2night": "tonight", "2day": "today", "swallowd": "swallowed", "cuttd": "cut",
     "burnd": "burned", "agen": "again", "agin": "again", "ded": "dead", "wnt": "want", "anymor": "any more",
-    "b": "be", "kno": "know", "reddy": "ready", "w": "with", "al": "all", "hole": "whole", "jus": "just", "sh'd": "self harmed", "sh'ed": "self harmed", "evry": "every", "pil": "pill", "cud": "could",
+    "b": "be", "kno": "know", "reddy": "ready", "w": "with", "al": "all", "hole": "whole", "jus": "just",
+    "sh'd": "self harmed", "sh'ed": "self harmed", "evry": "every", "pil": "pill", "cud": "could",
     # Words for suicide that get past filters on social media.
     "kms": "kill myself", "unalive": "kill", "unaliving": "killing", "unalived": "killed", "ctb": "suicide",
     "sewerslide": "suicide",
