@@ -115,7 +115,7 @@ def fit(items: list[dict]) -> LearnedScreen:
     y = np.array([LEVELS.index(i["level"]) for i in items])
     model = LogisticRegression(C=16.0, class_weight="balanced", max_iter=2000)
     folds = StratifiedKFold(n_splits=FOLDS, shuffle=True, random_state=0)
-    held_out = cross_val_predict(model, x, y, cv=folds, method="predict_proba")
+    held_out = cross_val_predict(model, x, y, cv=folds, method="predict_proba", n_jobs=-1)  # folds on every core
     model.fit(x, y)
     return LearnedScreen(model.coef_, model.intercept_, _thresholds(held_out, y))
 
@@ -132,7 +132,9 @@ def _thresholds(probabilities: np.ndarray, y: np.ndarray) -> dict[str, float]:
 
 
 def _fingerprint(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes() + Path(__file__).read_bytes()).hexdigest()[:16]
+    """The labelled set and every module that shapes what the model is trained on."""
+    sources = [path, Path(__file__), *(Path(__file__).with_name(name) for name in ("guard.py", "spelling.py"))]
+    return hashlib.sha256(b"".join(source.read_bytes() for source in sources)).hexdigest()[:16]
 
 
 @lru_cache(maxsize=4)
