@@ -35,7 +35,8 @@ SUBJECT = re.compile(r"\b(i|i'm|i've|i'd|i'll)\b")
 MEANS = (r"(pills?|tablets?|meds|medication|paracetamol|tylenol|ibuprofen|rope|noose|belt|cord|gun|blade|razor|"
          r"knife|poison|bleach|antifreeze|insulin|charcoal|antidepressants|painkillers|sleeping tablets|shotgun|"
          r"pistol|rifle|"
-         r"weedkiller|pesticide|morphine)")
+         r"weedkiller|pesticide|morphine|lithium|codeine|tramadol|sertraline|citalopram|amitriptyline|diazepam|valium|"
+         r"xanax|oxycodone|oxy|fentanyl|heroin|aspirin|quetiapine|seroquel|zopiclone|methadone)")
 PLACE = (r"(bridge|ledge|roof|rooftop|train station|platform|tracks|railway( line)?|cliff|edge|top of|multi-storey|"
          r"car park|"
          r"parking garage|balcony)")
@@ -47,6 +48,7 @@ DEATH = (r"(die|dying|be dead|death|my funeral|my own funeral|(be )?gone for goo
          r"not (to )?be (alive|here|around)|(not|never|wouldn't|won't) wake up|not waking up|end (it|it all|things|"
          r"everything|my life|my own life)|ending (it|it all|things|everything|my life)|kill(ing)? myself|suicide|"
          r"take my (own )?life|taking my (own )?life|disappear (forever|for good|permanently)|(fall )?a?sleep forever)")
+LOVED_ONE = r"my (late )?(wife|husband|partner|son|daughter|mum|mom|dad|mother|father|baby|boy|girl|kids|children|family)"
 
 IDEATION = _any(
     rf"\b{WISH}\b.{{0,40}}\b{DEATH}\b",
@@ -68,6 +70,10 @@ IDEATION = _any(
     r"\bgive up on (life|living)\b", r"\bnot being (here|alive|around)\b", r"\bnever meant to (be alive|live|exist)\b",
     r"\b(log|logging) off (permanently|forever|for good)\b",
     r"\bwant to be with (him|her|them)\b.{0,20}\b(wherever|heaven|again|in death)\b",
+    rf"\b(ready|time|longing|waiting) to (join|be with) {LOVED_ONE}\b(?= *($|[,.!?]|again|in heaven|up there|"
+    rf"wherever|on the other side|soon))",
+    rf"\b(not|don't|do not|no longer|can't|cannot)( \w+){{0,3}} (continue|go on|carry on|keep going) without "
+    rf"(him|her|them|{LOVED_ONE})\b", r"\b(don't|do not|no longer) (want|wish) to live without\b",
     r"\bwhy (should|would) i (keep going|go on|carry on|bother living|stay alive)\b", r"\bdelet(e|ing) myself\b",
     r"\byeet myself\b",
     r"\b(don't|do not|no longer|never)( \w+){0,3} want to (be here|exist|live|be alive|wake up|go on|keep going|"
@@ -151,7 +157,8 @@ IMMINENT = _any(
     rf"\b(bought|buying|saved up|stockpiled|collected|got)\b.{{0,30}}\b{MEANS}\b.{{0,40}}\b(myself|die|end|kill|hang|"
     rf"do it)\b",
     rf"\b(took|swallowed|taken|take|taking|overdosed on|drank|drunk|drink|drinking|ate)\b.{{0,30}}\b(all|too many|"
-    rf"a lot|a load|loads|a handful|a bunch|whole|entire|full|the bottle|every|\d+)\b.{{0,20}}\b({MEANS}|"
+    rf"a lot|a load|loads|a handful|a bunch|whole|entire|full|the bottle|every|\d+|(a|two|three|\w+) (weeks?|months?)'?s?"
+    rf"( worth)?)\b.{{0,20}}\b({MEANS}|"
     rf"sleeping pills|pack|packet|box|bottle|"
     rf"strip)\b",
     r"\b(drank|drunk|drink|drinking|swallowed)\b.{0,15}\b(bleach|poison|antifreeze|weedkiller|pesticide)\b",
@@ -162,7 +169,11 @@ IMMINENT = _any(
     r"\b(going to|gonna|about to|ready to) (jump(?! (in|into|on|at|for|through|over|up|around|ship|the queue))|"
     r"end it|kill myself|end my life|take my life|hang myself|shoot myself|drown myself)\b",
     r"\b(blade|knife|razor)\b.{0,15}\b(to|on|against) my (wrist|wrists|throat|neck|arm)\b",
-    r"\bput (the|a) (noose|rope) up\b", r"\b(noose|rope) is (up|ready|tied)\b",
+    r"\bput (the|a) (noose|rope) up\b", r"\b(rope|noose|belt|cord|cable|ligature|wire)\b.{0,25}\b(around|round|on) my "
+    r"(neck|throat)\b",
+    r"\b(turned|turning|switched|left) on the gas\b.{0,40}\b(windows?|doors?|vents?|closed|shut|sealed)\b",
+    r"\b(closed|shut|sealed|taped)( up)? (all )?(the )?(windows|doors|vents)\b.{0,40}\bgas\b",
+    r"\b(cut|slit|slashed|sliced|stabbed) my (own )?(throat|neck)\b", r"\b(noose|rope) is (up|ready|tied)\b",
     r"\b(decided|i'm going to|i'm gonna|tonight|tomorrow)\b.{0,30}\b(jump|jumping|stepping|"
     r"throwing myself) (in front of|off)\b",
     r"\b(bleeding|losing) (a lot|so much|loads)\b", r"\blosing (a lot of|so much) blood\b",
@@ -295,6 +306,7 @@ ELSEWHERE = _any(  # fiction, study, or someone else's story
     r"lecture|social media|tiktok|exam|warning signs|nursing|training)\b",
     r"\b(my|a|our|his|her)( \w+)? (friend|brother|sister|mum|mom|dad|father|mother|son|daughter|cousin|partner|"
     r"girlfriend|boyfriend|wife|husband|colleague|coworker|classmate|student|students|uncle|aunt|grandmother|mate|"
+    r"teammate|team mate|client|patient|fiance|fiancee|stepdad|stepmum|stepmom|"
     r"bestie|pal|buddy|"
     r"grandfather|grandma|grandpa|teenager|roommate|flatmate|housemate|nephew|niece|neighbour|neighbor)\b",
     r"\b(he|she|they) (wants?|said|says|tried|is|was|keeps?|has been|have been|doesn't|told)\b",
@@ -316,9 +328,10 @@ DENIAL = _any(r"\b(i'm|i am) not (suicidal|going to (hurt|kill|do anything)|in d
               r"\b(i )?(would|will|could) never (kill|hurt|harm|take my (own )?life)\b",
               r"\bi'd never (kill|hurt|harm|take my (own )?life)\b", r"\bi don't want to die\b",
               r"\b(don't|do not) want to (kill|hurt|harm) myself\b",
-              r"\bnot (thinking|thought) (of|about) (suicide|killing|hurting|harming)\b",
-              r"\b(don't|do not) have (any )?(suicidal )?(thoughts?|urges?|plans?) (of|to|about)\b",
-              r"\bno (suicidal |self harm |dark )?(thoughts?|urges?|plans?|intention) (of|to|about|at all)\b")
+              r"\bnot (thinking|thought) (of|about) (suicide|killing|hurting|harming)( myself)?\b",
+              # What is denied goes with the denial: "no thoughts of hurting myself" is no evidence of self-harm.
+              r"\b(don't|do not) have (any )?(suicidal )?(thoughts?|urges?|plans?) (of|to|about)( \w+){0,3}",
+              r"\bno (suicidal |self harm |dark )?(thoughts?|urges?|plans?|intention) (of|to|about|at all)( \w+){0,3}")
 REACTIVATED = re.compile(r"\b(again|back|relapsed?|gave in|did it|broke my streak|slipped( up)?|blades?|razors?)\b")
 FOLLOW_UP = re.compile(r"\b(it|this|that|these thoughts|yes|yeah|yep|every day|always|all the time|never goes away)\b")
 
@@ -381,8 +394,12 @@ def _read(text: str) -> _Reading:
         level, lowered = "none", "fiction, study or someone else"
     elif PAST.search(text) and (RECOVERED.search(text) or not STILL.search(PAST.sub(" ", text))):
         level, lowered = "none", "a past that is over"
-    elif DENIAL.search(text) and _match(DENIAL.sub(" ", text))[0] != "imminent":
-        level, lowered = ("distress" if DISTRESS.search(text) else "none"), "an explicit denial"
+    elif DENIAL.search(text) and (rest := _match(DENIAL.sub(" ", text))[0]) != topic:
+        # A denial lowers what it denies: "I don't want to die but I want to hurt myself" is still self-harm.
+        if rest in RISK_LEVELS:
+            level, lowered = rest, "a denial of part of it"
+        else:
+            level, lowered = ("distress" if DISTRESS.search(text) else "none"), "an explicit denial"
     if lowered:
         return _Reading(level, topic, [f"{reason}, but {lowered}"])
     return _Reading(level, topic, [reason])

@@ -49,6 +49,10 @@ def test_levels(texts: tuple[str, ...], level: str) -> None:
     (("I'm going to hurt the baby if she doesn't stop crying",), "imminent"),
     (("I've got the shotgun out of the cabinet",), "imminent"),
     (("the car is running in the closed garage and I'm inside",), "imminent"),
+    (("swallowed two weeks' worth of my sertraline",), "imminent"),
+    (("the cord is round my neck now",), "imminent"),
+    (("gas is on, I've taped up the doors and the gas is hissing",), "imminent"),
+    (("I slit my throat",), "imminent"),
 ])
 def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: str) -> None:
     assert screen(users(*texts), learned=False).level == level
@@ -59,6 +63,8 @@ def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: 
     "I won't be here next week, I'm on holiday", "gonna cut my hair really short, thoughts?",
     "I said goodbye to my old team today, new job starts monday", "what razor is best for sensitive skin",
     "I'm not going to kill myself, I'm just really annoyed at my landlord",
+    "ready to join my husband in Spain next week", "I turned on the gas to cook pasta",
+    "wrapped my scarf round my neck, it's freezing",
 ])
 def test_words_of_risk_in_everyday_sentences_are_not_risk(text: str) -> None:
     assert screen(users(text), learned=False).level in ("none", "distress")
@@ -69,6 +75,13 @@ def test_someone_named_in_a_message_lowers_a_match_only_when_the_words_are_not_t
     assert screen(users("I want to be with my son again, I don't want to be here without him"),
                   learned=False).level == "ideation"
     assert screen(users("I've started cutting my thighs so my husband won't see"), learned=False).level == "self_harm"
+
+
+def test_a_denial_lowers_only_what_it_denies() -> None:
+    assert screen(users("I don't want to die but I want to hurt myself"), learned=False).level == "self_harm"
+    assert screen(users("I'm not suicidal, I just want to cut again"), learned=False).level == "self_harm"
+    assert screen(users("no thoughts of hurting myself, I just can't sleep"), learned=False).level == "none"
+    assert screen(users("I don't want to die, I just want things to change"), learned=False).level == "none"
 
 
 def test_a_present_act_at_a_place_of_study_is_not_the_past() -> None:
