@@ -45,7 +45,7 @@ WISH = (r"(want|wanna|wanting|wanted|wish|wishing|wished|hope|hoping|rather|woul
         r"thought|fantasi[sz]e|fantasi[sz]ing|dream|dreaming|tempted|ready|longing|going|gonna|keep|plan|planning|pray|"
         r"praying|wonder|wondering)")
 DEATH = (r"(die|dying|be dead|death|my funeral|my own funeral|(be )?gone for good|stop existing|not exist|"
-         r"not (to )?be (alive|here|around)|(not|never|wouldn't|won't) wake up|not waking up|end (it|it all|things|"
+         r"not (to )?be (alive|here|around)|(not|never|wouldn't|won't|don't|do not) wake up|not waking up|end (it|it all|things|"
          r"everything|my life|my own life)|ending (it|it all|things|everything|my life)|kill(ing)? myself|suicide|"
          r"take my (own )?life|taking my (own )?life|disappear (forever|for good|permanently)|(fall )?a?sleep forever)")
 LOVED_ONE = r"my (late )?(wife|husband|partner|son|daughter|mum|mom|dad|mother|father|baby|boy|girl|kids|children|family)"
@@ -96,6 +96,8 @@ IDEATION = _any(
     r"\b(jump|jumping|throw myself|step|stepping) (in front of|off|from) (a|the) (train|bus|car|bridge|building|roof|"
     r"cliff)\b",
     r"\bcan't see myself (being )?(alive|here|living|around)\b",
+    r"\b(don't|can't|do not|cannot) see myself (making it|living|getting|lasting) (to|past|until|till) (\d+|my \w+ birthday|"
+    r"next (year|month|week|christmas|summer)|the end of the (year|month|week))\b",
     r"\bdeath (seems|feels|sounds|would be|is) (like )?(a |the )?(relief|better|peaceful|only way|answer|escape)\b",
     r"\bwant out of (life|this life|existence)\b",
 )
@@ -113,7 +115,7 @@ SELF_HARM = _any(
     rf"sharpener))\b",
     rf"\b{BODY}\b.{{0,40}}\bon purpose\b",
     r"\b(deliberately|purposely|intentionally)\b.{0,30}\b(hurt|harm|injur|cut|burn|"
-    r"bit|hit|punch)", r"\bdeserve (the )?pain\b", r"\bdo it to myself\b",
+    r"bit|hit|punch)", r"\bdeserve (the )?pain\b", r"\bi deserve to (feel (the )?pain|hurt|be hurt|bleed)\b", r"\bdo it to myself\b",
     r"\b(blade|razor)s?\b.{0,40}\b(for when i need|when i need it|in case|for (the )?bad (days|nights|times))\b",
     r"\bsharpener\b.{0,30}\bblade\b",
     r"\b(stopped|quit|clean from|free from) (cutting|self harm|self harming|hurting myself)\b",
@@ -124,7 +126,9 @@ SELF_HARM = _any(
     r"\b(arms?|wrists?|legs?|cuts|scars)\b", r"\bpunish\w*\b.{0,30}\b(starv|not eat)",
     r"\b(cut|cutting|cuts|slit|slitting)\b(?! (the|my) (grass|lawn|hedge|hair))(?! (up|down|back|out))"
     r".{0,20}\b(arms?|wrists?|thighs?|legs?|skin|stomach)\b",
-    r"\b(fresh|new|deep) (cuts|scars|wounds|burns)\b", r"\b(covered in|full of) (cuts|scars|burns)\b",
+    r"\b(fresh|new|deep) (cuts|scars|wounds|burns)\b",
+    r"\b(long sleeves|plasters|bandages|bracelets|hoodies?|jumpers?)\b.{0,40}\b(so|to stop|because)\b.{0,30}\b(doesn't|don't|"
+    r"won't|can't|no one|nobody) (see|sees|notice|notices|ask|asks)\b.{0,20}\b(arms?|wrists?|legs?|cuts|scars|marks)\b", r"\b(covered in|full of) (cuts|scars|burns)\b",
     r"\b(hide|hiding|cover|covering) (my |the |these )?(cuts|scars|marks|wounds|burns)\b",
     r"\b(feel like|want to|wanna|urge to|urges to|need to|going to|gonna|started|been|keep|kept|i'll) "
     r"(cut(?! (back|down|out|off|up|my hair|my nails|my fringe|the|ties|corners|costs|class))|cutting|hurt myself|"
@@ -235,6 +239,15 @@ IMMINENT = _any(
     rf"\b({MEANS}|goodbye|given away|gave away|my will|envelope|passwords|letters)\b.{{0,60}}\b(tonight|today)('s|"
     rf" is) the "
     rf"(night|day)\b",
+    r"\b((everything|all) (i need|ready)|laid out|set out|prepared)\b.{0,30}\b(do it|doing it|end it)\b.{0,10}\b(once|when|"
+    r"after|as soon as) (my \w+|the \w+|everyone|everybody|they|he|she)\b.{0,10}\b(leave|leaves|left|go out|goes out|"
+    r"(are|is|'re|'s) (asleep|out|gone|away)|go to (sleep|bed|work))\b",
+    r"\bend it\b.{0,10}\b(once|when|after|as soon as) (my \w+|the \w+|everyone|everybody|they|he|she)\b.{0,10}\b(leave|"
+    r"leaves|left|go out|goes out|(are|is|'re|'s) (asleep|out|gone|away)|go to (sleep|bed|work))\b",
+    r"\b(walking|wading|swimming) (further|farther|deeper) (out|in)\b",
+    r"(?<!we're )(?<!we are )\b(walking|walkin|going|heading|driving) (to|2|towards) the (tracks|bridge|cliff|railway|"
+    r"viaduct)\b.{0,20}"
+    r"\b(now|bye|goodbye)\b",
     r"\b(planned|plan|do it|doing it)\b.{0,40}\bwhen (the house is empty|no one('s| is) (home|around)|"
     r"everyone('s| is) (out|away|asleep))\b",
     r"\b(plan|planned|planning|decided|picked|chosen)\b.{0,30}\b(suicide|kill myself|end my life|to die|"
@@ -248,7 +261,8 @@ IMMINENT = _any(
     rf"garden|bar|"
     rf"cafe|restaurant|having|with friends|of|fixing|cleaning|repairing|to (fix|clean|watch|see)))",
     rf"\b{PLACE}\b.{{0,40}}\b(jump|jumping|right now|end it|end my life|climb over|waiting for the (next )?train)\b",
-    r"\b(cut|cuts)\b.{0,10}\btoo deep\b", r"\bcan't stop the bleeding\b",
+    r"\b(cut|cuts|cutting)\b.{0,10}\b(too|very|really|so) deep\b",
+    r"\b(cut|blood|wound|wrists?|arm)\b.{0,20}\b(gushing|spurting|pumping|pouring out)\b", r"\bcan't stop the bleeding\b",
     r"\b(steer|steering|drive|driving|crash|crashing)\b.{0,30}\b(into|off)\b.{0,20}\b(tree|wall|traffic|bridge|truck|"
     r"cliff)\b",
     r"\b(want|wanna|going|gonna|about|will|i'll)( to)? (kill|hurt|stab|shoot|attack|murder) (him|her|them|someone|"
@@ -306,7 +320,7 @@ ELSEWHERE = _any(  # fiction, study, or someone else's story
     r"lecture|social media|tiktok|exam|warning signs|nursing|training)\b",
     r"\b(my|a|our|his|her)( \w+)? (friend|brother|sister|mum|mom|dad|father|mother|son|daughter|cousin|partner|"
     r"girlfriend|boyfriend|wife|husband|colleague|coworker|classmate|student|students|uncle|aunt|grandmother|mate|"
-    r"teammate|team mate|client|patient|fiance|fiancee|stepdad|stepmum|stepmom|"
+    r"teammate|team mate|client|patient|fiance|fiancee|stepdad|stepmum|stepmom|mates|lab mates?|labmates?|"
     r"bestie|pal|buddy|"
     r"grandfather|grandma|grandpa|teenager|roommate|flatmate|housemate|nephew|niece|neighbour|neighbor)\b",
     r"\b(he|she|they) (wants?|said|says|tried|is|was|keeps?|has been|have been|doesn't|told)\b",
@@ -315,7 +329,7 @@ ELSEWHERE = _any(  # fiction, study, or someone else's story
 PAST = _any(r"\b(used to|years ago|when i was (younger|a kid|a teen|in school|\d+|\w+teen|little|young|in my)|"
             r"back then|in the past|back in (high )?school|in my (teens|twenties|thirties)|went through|phase|"
             r"(at|in) (uni|university|college|high school))\b",
-            r"\bmonths? ago\b", r"\b(years|months) since (my|i)\b", r"\bin (19|20)\d\d\b", r"\bonce when\b",
+            r"\bmonths? ago\b", r"\blast (month|year|summer|winter|spring|autumn)\b", r"\b(years|months) since (my|i)\b", r"\bin (19|20)\d\d\b", r"\bonce when\b",
             r"\b(attempted|tried)\b.{0,30}\b(years|in my)\b",
             r"\b(haven't|have not|hasn't)\b.{0,25}\b(for|in) (over |more than |almost )?(a|\d+|two|three|several|"
             r"many) (decades?|years?|months?|long time)\b")

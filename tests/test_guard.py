@@ -53,6 +53,10 @@ def test_levels(texts: tuple[str, ...], level: str) -> None:
     (("the cord is round my neck now",), "imminent"),
     (("gas is on, I've taped up the doors and the gas is hissing",), "imminent"),
     (("I slit my throat",), "imminent"),
+    (("I'm wading further out, the water is freezing",), "imminent"),
+    (("blood is pumping out of my wrist",), "imminent"),
+    (("I hope I don't wake up in the morning",), "ideation"),
+    (("I keep a hoodie on so my teachers don't see my arms",), "self_harm"),
 ])
 def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: str) -> None:
     assert screen(users(*texts), learned=False).level == level
@@ -65,6 +69,8 @@ def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: 
     "I'm not going to kill myself, I'm just really annoyed at my landlord",
     "ready to join my husband in Spain next week", "I turned on the gas to cook pasta",
     "wrapped my scarf round my neck, it's freezing",
+    "I'll do it once everyone leaves the office", "we're walking to the bridge now, bye",
+    "one of my lab mates took an overdose last month, how do we support the group",
 ])
 def test_words_of_risk_in_everyday_sentences_are_not_risk(text: str) -> None:
     assert screen(users(text), learned=False).level in ("none", "distress")
