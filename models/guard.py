@@ -59,7 +59,7 @@ IDEATION = _any(
     r"\b(rather|better off) (be )?(dead|gone|without me)\b",
     r"\b(better|easier|happier|lighter)( \w+){0,3} without me\b", r"\bbetter off\b.{0,30}\bwithout me\b",
     r"\bshould (have|'ve) died\b",
-    r"\b(my life|it all|everything)( \w+)? to (end|stop|be over)\b", r"\b(god|the lord|death) (took|take|takes) me\b",
+    r"\b(my life|it all|everything)( \w+)? to (end|stop|be over)\b", r"\b(god|the lord|death) (to )?(took|take|takes) me\b",
     r"\b(welcome|embrace|long for|longing for|ready for) death\b", r"\bwaiting to die\b",
     r"\b(until|once|when) i'm (gone|dead|not (here|around|alive)|no longer (here|around|alive))\b",
     r"\b(can't|cannot|couldn't) (see|imagine|picture)\b.{0,25}\b(myself|me|i'm|i am|i'll be) (still )?(alive|living)\b",
@@ -100,6 +100,9 @@ IDEATION = _any(
     r"next (year|month|week|christmas|summer)|the end of the (year|month|week))\b",
     r"\bdeath (seems|feels|sounds|would be|is) (like )?(a |the )?(relief|better|peaceful|only way|answer|escape)\b",
     r"\bwant out of (life|this life|existence)\b",
+    r"\b(wouldn't|would not|don't|do not) (care|mind)\b.{0,20}\bif my heart (just )?(stopped|stops|gave out)\b",
+    r"\b(hope|hoping|wish|pray|praying)\b.{0,15}\b(we|it|the (bus|plane|car|train)) (crash|crashes|crashed)\b",
+    r"\bvoices?\b.{0,20}\b(tell|tells|told|telling) me to (die|kill myself|end it)\b",
 )
 HARM_ACT = (r"(cut|cutting|cuts|burn|burned|burnt|burning|hurt|hurting|harm|harming|hit|hitting|punch|punching|"
             r"slap|slapped|slapping|scratch|scratched|scratching|bite|bit|biting|stab|stabbing|carve|carved|carving|"
@@ -150,11 +153,15 @@ SELF_HARM = _any(
     r"\bhow deep\b.{0,20}\bcut", r"\bcarv(e|ed|ing)\b.{0,20}\b(in|into|on) my\b",
     r"\b(make|made|making) myself (bleed|hurt)\b",
     r"\b(bang|banging|hit|hitting|punch|punching)( my head)? (my head|against the wall)\b",
+    r"\bheadbutt(ing|ed)? (the |a )?(wall|door|floor|mirror)\b",
+    r"\b(hold|held|holding|put|keep)\b.{0,15}\b(hand|arm|fingers?|palm)\b.{0,20}\b(over|on|in|under)\b.{0,20}\b(flame|"
+    r"cooker|hob|ring|candle|lighter|boiling|hot)\b.{0,30}\b(until|till|on purpose)\b",
+    r"\bvoices?\b.{0,20}\b(tell|tells|told|telling) me to (hurt|cut|burn|harm) myself\b",
     r"\b(used to|started to|began to) (cut|self harm|burn myself)\b",
 )
 IMMINENT = _any(
     rf"\b{MEANS}\b.{{0,40}}\b(right here|next to me|in front of me|in my hands?|ready|here with me|beside me|"
-    rf"on the table|loaded|lined up)\b",
+    rf"on the table|loaded|lined up|counted( out)?|on the bedside( table)?)\b",
     rf"\b(right here|in front of me|in my hands?|holding|i'm holding|lined up|laid out|counted out|counted|"
     rf"loaded)\b.{{0,30}}\b{MEANS}\b",
     r"\b(looking at|looked up|checked) (train|the train) (times|timetables?)\b.{0,40}\b(die|end|jump|kill)",
@@ -171,7 +178,11 @@ IMMINENT = _any(
     r"(them all|all of them|all|it all|the pills|my pills|all (of )?my \w+|the lot|everything)\b",
     r"\boverdos(e|ed|ing)\b", r"\bod'?d\b", r"\b(i'm|i am) (taking|swallowing) (them|the pills|all)\b",
     r"\b(going to|gonna|about to|ready to) (jump(?! (in|into|on|at|for|through|over|up|around|ship|the queue))|"
-    r"end it|kill myself|end my life|take my life|hang myself|shoot myself|drown myself)\b",
+    r"end it|kill myself|end my life|take my life|hang myself|shoot myself|drown myself|set (myself|me) (on fire|alight)|"
+    r"burn myself alive)\b",
+    r"\b(bring|bringing|take|taking|brought|took)\b.{0,10}\b(a |my |the |\w+'s )?(knife|gun|weapon|blade)\b.{0,10}\bto "
+    r"(school|work|college|class|the office)\b.{0,30}\b(get|hurt|kill|stab|shoot|show|pay)\b",
+    r"\b(slashed|slit|sliced|opened) my (wrists?|arm|veins?)\b.{0,30}\b(properly|deep|this time|everywhere|won't stop)\b",
     r"\b(blade|knife|razor)\b.{0,15}\b(to|on|against) my (wrist|wrists|throat|neck|arm)\b",
     r"\bput (the|a) (noose|rope) up\b", r"\b(rope|noose|belt|cord|cable|ligature|wire)\b.{0,25}\b(around|round|on) my "
     r"(neck|throat)\b",
@@ -321,6 +332,7 @@ ELSEWHERE = _any(  # fiction, study, or someone else's story
     r"\b(my|a|our|his|her)( \w+)? (friend|brother|sister|mum|mom|dad|father|mother|son|daughter|cousin|partner|"
     r"girlfriend|boyfriend|wife|husband|colleague|coworker|classmate|student|students|uncle|aunt|grandmother|mate|"
     r"teammate|team mate|client|patient|fiance|fiancee|stepdad|stepmum|stepmom|mates|lab mates?|labmates?|"
+    r"granddaughter|grandson|grandchild|grandchildren|grandkids?|foster (brother|sister|child|kid)|stepson|stepdaughter|"
     r"bestie|pal|buddy|"
     r"grandfather|grandma|grandpa|teenager|roommate|flatmate|housemate|nephew|niece|neighbour|neighbor)\b",
     r"\b(he|she|they) (wants?|said|says|tried|is|was|keeps?|has been|have been|doesn't|told)\b",
@@ -329,7 +341,7 @@ ELSEWHERE = _any(  # fiction, study, or someone else's story
 PAST = _any(r"\b(used to|years ago|when i was (younger|a kid|a teen|in school|\d+|\w+teen|little|young|in my)|"
             r"back then|in the past|back in (high )?school|in my (teens|twenties|thirties)|went through|phase|"
             r"(at|in) (uni|university|college|high school))\b",
-            r"\bmonths? ago\b", r"\blast (month|year|summer|winter|spring|autumn)\b", r"\b(years|months) since (my|i)\b", r"\bin (19|20)\d\d\b", r"\bonce when\b",
+            r"\bmonths? ago\b", r"\bas a (teenager|teen|kid|child|student)\b", r"\bthat was (in )?(19|20)\d\d\b", r"\blast (month|year|summer|winter|spring|autumn)\b", r"\b(years|months) since (my|i)\b", r"\bin (19|20)\d\d\b", r"\bonce when\b",
             r"\b(attempted|tried)\b.{0,30}\b(years|in my)\b",
             r"\b(haven't|have not|hasn't)\b.{0,25}\b(for|in) (over |more than |almost )?(a|\d+|two|three|several|"
             r"many) (decades?|years?|months?|long time)\b")
@@ -338,7 +350,7 @@ RECOVERED = _any(r"\b(clean|recovered|better now|doing (really )?well|good place
                  r"behind me|since then|free (of|from) (it|that)|long gone)\b")
 STILL = re.compile(r"\b(still|again|lately|these days|tonight|right now|any more|this week|recently|today|this morning|"
                    r"yesterday|last night)\b")
-DENIAL = _any(r"\b(i'm|i am) not (suicidal|going to (hurt|kill|do anything)|in danger)\b", r"\bnot suicidal\b",
+DENIAL = _any(r"\b(i'm|i am) not (suicidal|(going to|gonna) (hurt|harm|kill|do anything)|in danger)\b", r"\bnot suicidal\b",
               r"\b(i )?(would|will|could) never (kill|hurt|harm|take my (own )?life)\b",
               r"\bi'd never (kill|hurt|harm|take my (own )?life)\b", r"\bi don't want to die\b",
               r"\b(don't|do not) want to (kill|hurt|harm) myself\b",

@@ -57,6 +57,9 @@ def test_levels(texts: tuple[str, ...], level: str) -> None:
     (("blood is pumping out of my wrist",), "imminent"),
     (("I hope I don't wake up in the morning",), "ideation"),
     (("I keep a hoodie on so my teachers don't see my arms",), "self_harm"),
+    (("the voice keeps telling me to kill myself",), "ideation"),
+    (("I'm taking my dad's gun to school tomorrow to make them pay",), "imminent"),
+    (("I'm gonna set myself alight",), "imminent"),
 ])
 def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: str) -> None:
     assert screen(users(*texts), learned=False).level == level
@@ -71,6 +74,8 @@ def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: 
     "wrapped my scarf round my neck, it's freezing",
     "I'll do it once everyone leaves the office", "we're walking to the bridge now, bye",
     "one of my lab mates took an overdose last month, how do we support the group",
+    "as a kid I used to bang my head on the wall, I'm 40 now and fine",
+    "my grandson says he wants to die when he loses at chess, is that normal",
 ])
 def test_words_of_risk_in_everyday_sentences_are_not_risk(text: str) -> None:
     assert screen(users(text), learned=False).level in ("none", "distress")
