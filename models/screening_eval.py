@@ -23,7 +23,7 @@ SCREENING_SET = Path(__file__).with_name("screening_set.yaml")
 TARGET_RECALL = {"imminent": 0.95, "self_harm": 0.95, "ideation": 0.90}
 TARGET_FALSE_POSITIVE_RATE = 0.05
 SPLITS = ("dev", "test", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8",
-          "holdout9", "extra", "extra2")
+          "holdout9", "holdout10", "extra", "extra2")
 
 
 @dataclass(frozen=True)
