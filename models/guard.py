@@ -45,10 +45,12 @@ WISH = (r"(want|wanna|wanting|wanted|wish|wishing|wished|hope|hoping|rather|woul
         r"thought|fantasi[sz]e|fantasi[sz]ing|dream|dreaming|tempted|ready|longing|going|gonna|keep|plan|planning|pray|"
         r"praying|wonder|wondering)")
 DEATH = (r"(die|dying|be dead|death|my funeral|my own funeral|(be )?gone for good|stop existing|not exist|"
-         r"not (to )?be (alive|here|around)|(not|never|wouldn't|won't|don't|do not) wake up|not waking up|end (it|it all|things|"
+         r"not (to )?be (alive|here|around)|(not|never|wouldn't|won't|don't|do not) wake up|not waking up|"
+         r"end (it|it all|things|"
          r"everything|my life|my own life)|ending (it|it all|things|everything|my life)|kill(ing)? myself|suicide|"
          r"take my (own )?life|taking my (own )?life|disappear (forever|for good|permanently)|(fall )?a?sleep forever)")
-LOVED_ONE = r"my (late )?(wife|husband|partner|son|daughter|mum|mom|dad|mother|father|baby|boy|girl|kids|children|family)"
+LOVED_ONE = (r"my (late )?(wife|husband|partner|son|daughter|mum|mom|dad|mother|father|baby|boy|girl|kids|children|"
+             r"family)")
 
 IDEATION = _any(
     rf"\b{WISH}\b.{{0,40}}\b{DEATH}\b",
@@ -59,7 +61,8 @@ IDEATION = _any(
     r"\b(rather|better off) (be )?(dead|gone|without me)\b",
     r"\b(better|easier|happier|lighter)( \w+){0,3} without me\b", r"\bbetter off\b.{0,30}\bwithout me\b",
     r"\bshould (have|'ve) died\b",
-    r"\b(my life|it all|everything)( \w+)? to (end|stop|be over)\b", r"\b(god|the lord|death) (to )?(took|take|takes) me\b",
+    r"\b(my life|it all|everything)( \w+)? to (end|stop|be over)\b",
+    r"\b(god|the lord|death) (to )?(took|take|takes) me\b",
     r"\b(welcome|embrace|long for|longing for|ready for) death\b", r"\bwaiting to die\b",
     r"\b(until|once|when) i'm (gone|dead|not (here|around|alive)|no longer (here|around|alive))\b",
     r"\b(can't|cannot|couldn't) (see|imagine|picture)\b.{0,25}\b(myself|me|i'm|i am|i'll be) (still )?(alive|living)\b",
@@ -96,7 +99,8 @@ IDEATION = _any(
     r"\b(jump|jumping|throw myself|step|stepping) (in front of|off|from) (a|the) (train|bus|car|bridge|building|roof|"
     r"cliff)\b",
     r"\bcan't see myself (being )?(alive|here|living|around)\b",
-    r"\b(don't|can't|do not|cannot) see myself (making it|living|getting|lasting) (to|past|until|till) (\d+|my \w+ birthday|"
+    r"\b(don't|can't|do not|cannot) see myself (making it|living|getting|lasting) (to|past|until|till) "
+    r"(\d+|my \w+ birthday|"
     r"next (year|month|week|christmas|summer)|the end of the (year|month|week))\b",
     r"\bdeath (seems|feels|sounds|would be|is) (like )?(a |the )?(relief|better|peaceful|only way|answer|escape)\b",
     r"\bwant out of (life|this life|existence)\b",
@@ -118,7 +122,8 @@ SELF_HARM = _any(
     rf"sharpener))\b",
     rf"\b{BODY}\b.{{0,40}}\bon purpose\b",
     r"\b(deliberately|purposely|intentionally)\b.{0,30}\b(hurt|harm|injur|cut|burn|"
-    r"bit|hit|punch)", r"\bdeserve (the )?pain\b", r"\bi deserve to (feel (the )?pain|hurt|be hurt|bleed)\b", r"\bdo it to myself\b",
+    r"bit|hit|punch)", r"\bdeserve (the )?pain\b", r"\bi deserve to (feel (the )?pain|hurt|be hurt|bleed)\b",
+    r"\bdo it to myself\b",
     r"\b(blade|razor)s?\b.{0,40}\b(for when i need|when i need it|in case|for (the )?bad (days|nights|times))\b",
     r"\bsharpener\b.{0,30}\bblade\b",
     r"\b(stopped|quit|clean from|free from) (cutting|self harm|self harming|hurting myself)\b",
@@ -130,8 +135,10 @@ SELF_HARM = _any(
     r"\b(cut|cutting|cuts|slit|slitting)\b(?! (the|my) (grass|lawn|hedge|hair))(?! (up|down|back|out))"
     r".{0,20}\b(arms?|wrists?|thighs?|legs?|skin|stomach)\b",
     r"\b(fresh|new|deep) (cuts|scars|wounds|burns)\b",
-    r"\b(long sleeves|plasters|bandages|bracelets|hoodies?|jumpers?)\b.{0,40}\b(so|to stop|because)\b.{0,30}\b(doesn't|don't|"
-    r"won't|can't|no one|nobody) (see|sees|notice|notices|ask|asks)\b.{0,20}\b(arms?|wrists?|legs?|cuts|scars|marks)\b", r"\b(covered in|full of) (cuts|scars|burns)\b",
+    r"\b(long sleeves|plasters|bandages|bracelets|hoodies?|jumpers?)\b.{0,40}\b(so|to stop|because)\b.{0,30}"
+    r"\b(doesn't|don't|won't|can't|no one|nobody) (see|sees|notice|notices|ask|asks)\b.{0,20}"
+    r"\b(arms?|wrists?|legs?|cuts|scars|marks)\b",
+    r"\b(covered in|full of) (cuts|scars|burns)\b",
     r"\b(hide|hiding|cover|covering) (my |the |these )?(cuts|scars|marks|wounds|burns)\b",
     r"\b(feel like|want to|wanna|urge to|urges to|need to|going to|gonna|started|been|keep|kept|i'll) "
     r"(cut(?! (back|down|out|off|up|my hair|my nails|my fringe|the|ties|corners|costs|class))|cutting|hurt myself|"
@@ -168,7 +175,8 @@ IMMINENT = _any(
     rf"\b(bought|buying|saved up|stockpiled|collected|got)\b.{{0,30}}\b{MEANS}\b.{{0,40}}\b(myself|die|end|kill|hang|"
     rf"do it)\b",
     rf"\b(took|swallowed|taken|take|taking|overdosed on|drank|drunk|drink|drinking|ate)\b.{{0,30}}\b(all|too many|"
-    rf"a lot|a load|loads|a handful|a bunch|whole|entire|full|the bottle|every|\d+|(a|two|three|\w+) (weeks?|months?)'?s?"
+    rf"a lot|a load|loads|a handful|a bunch|whole|entire|full|the bottle|every|\d+|"
+    rf"(a|two|three|\w+) (weeks?|months?)'?s?"
     rf"( worth)?)\b.{{0,20}}\b({MEANS}|"
     rf"sleeping pills|pack|packet|box|bottle|"
     rf"strip)\b",
@@ -178,11 +186,13 @@ IMMINENT = _any(
     r"(them all|all of them|all|it all|the pills|my pills|all (of )?my \w+|the lot|everything)\b",
     r"\boverdos(e|ed|ing)\b", r"\bod'?d\b", r"\b(i'm|i am) (taking|swallowing) (them|the pills|all)\b",
     r"\b(going to|gonna|about to|ready to) (jump(?! (in|into|on|at|for|through|over|up|around|ship|the queue))|"
-    r"end it|kill myself|end my life|take my life|hang myself|shoot myself|drown myself|set (myself|me) (on fire|alight)|"
+    r"end it|kill myself|end my life|take my life|hang myself|shoot myself|drown myself|"
+    r"set (myself|me) (on fire|alight)|"
     r"burn myself alive)\b",
     r"\b(bring|bringing|take|taking|brought|took)\b.{0,10}\b(a |my |the |\w+'s )?(knife|gun|weapon|blade)\b.{0,10}\bto "
     r"(school|work|college|class|the office)\b.{0,30}\b(get|hurt|kill|stab|shoot|show|pay)\b",
-    r"\b(slashed|slit|sliced|opened) my (wrists?|arm|veins?)\b.{0,30}\b(properly|deep|this time|everywhere|won't stop)\b",
+    r"\b(slashed|slit|sliced|opened) my (wrists?|arm|veins?)\b.{0,30}"
+    r"\b(properly|deep|this time|everywhere|won't stop)\b",
     r"\b(blade|knife|razor)\b.{0,15}\b(to|on|against) my (wrist|wrists|throat|neck|arm)\b",
     r"\bput (the|a) (noose|rope) up\b", r"\b(rope|noose|belt|cord|cable|ligature|wire)\b.{0,25}\b(around|round|on) my "
     r"(neck|throat)\b",
@@ -250,7 +260,8 @@ IMMINENT = _any(
     rf"\b({MEANS}|goodbye|given away|gave away|my will|envelope|passwords|letters)\b.{{0,60}}\b(tonight|today)('s|"
     rf" is) the "
     rf"(night|day)\b",
-    r"\b((everything|all) (i need|ready)|laid out|set out|prepared)\b.{0,30}\b(do it|doing it|end it)\b.{0,10}\b(once|when|"
+    r"\b((everything|all) (i need|ready)|laid out|set out|prepared)\b.{0,30}\b(do it|doing it|end it)\b.{0,10}"
+    r"\b(once|when|"
     r"after|as soon as) (my \w+|the \w+|everyone|everybody|they|he|she)\b.{0,10}\b(leave|leaves|left|go out|goes out|"
     r"(are|is|'re|'s) (asleep|out|gone|away)|go to (sleep|bed|work))\b",
     r"\bend it\b.{0,10}\b(once|when|after|as soon as) (my \w+|the \w+|everyone|everybody|they|he|she)\b.{0,10}\b(leave|"
@@ -273,7 +284,8 @@ IMMINENT = _any(
     rf"cafe|restaurant|having|with friends|of|fixing|cleaning|repairing|to (fix|clean|watch|see)))",
     rf"\b{PLACE}\b.{{0,40}}\b(jump|jumping|right now|end it|end my life|climb over|waiting for the (next )?train)\b",
     r"\b(cut|cuts|cutting)\b.{0,10}\b(too|very|really|so) deep\b",
-    r"\b(cut|blood|wound|wrists?|arm)\b.{0,20}\b(gushing|spurting|pumping|pouring out)\b", r"\bcan't stop the bleeding\b",
+    r"\b(cut|blood|wound|wrists?|arm)\b.{0,20}\b(gushing|spurting|pumping|pouring out)\b",
+    r"\bcan't stop the bleeding\b",
     r"\b(steer|steering|drive|driving|crash|crashing)\b.{0,30}\b(into|off)\b.{0,20}\b(tree|wall|traffic|bridge|truck|"
     r"cliff)\b",
     r"\b(want|wanna|going|gonna|about|will|i'll)( to)? (kill|hurt|stab|shoot|attack|murder) (him|her|them|someone|"
@@ -332,7 +344,8 @@ ELSEWHERE = _any(  # fiction, study, or someone else's story
     r"\b(my|a|our|his|her)( \w+)? (friend|brother|sister|mum|mom|dad|father|mother|son|daughter|cousin|partner|"
     r"girlfriend|boyfriend|wife|husband|colleague|coworker|classmate|student|students|uncle|aunt|grandmother|mate|"
     r"teammate|team mate|client|patient|fiance|fiancee|stepdad|stepmum|stepmom|mates|lab mates?|labmates?|"
-    r"granddaughter|grandson|grandchild|grandchildren|grandkids?|foster (brother|sister|child|kid)|stepson|stepdaughter|"
+    r"granddaughter|grandson|grandchild|grandchildren|grandkids?|foster (brother|sister|child|kid)|stepson|"
+    r"stepdaughter|"
     r"bestie|pal|buddy|"
     r"grandfather|grandma|grandpa|teenager|roommate|flatmate|housemate|nephew|niece|neighbour|neighbor)\b",
     r"\b(he|she|they) (wants?|said|says|tried|is|was|keeps?|has been|have been|doesn't|told)\b",
@@ -341,7 +354,9 @@ ELSEWHERE = _any(  # fiction, study, or someone else's story
 PAST = _any(r"\b(used to|years ago|when i was (younger|a kid|a teen|in school|\d+|\w+teen|little|young|in my)|"
             r"back then|in the past|back in (high )?school|in my (teens|twenties|thirties)|went through|phase|"
             r"(at|in) (uni|university|college|high school))\b",
-            r"\bmonths? ago\b", r"\bas a (teenager|teen|kid|child|student)\b", r"\bthat was (in )?(19|20)\d\d\b", r"\blast (month|year|summer|winter|spring|autumn)\b", r"\b(years|months) since (my|i)\b", r"\bin (19|20)\d\d\b", r"\bonce when\b",
+            r"\bmonths? ago\b", r"\bas a (teenager|teen|kid|child|student)\b", r"\bthat was (in )?(19|20)\d\d\b",
+            r"\blast (month|year|summer|winter|spring|autumn)\b", r"\b(years|months) since (my|i)\b",
+            r"\bin (19|20)\d\d\b", r"\bonce when\b",
             r"\b(attempted|tried)\b.{0,30}\b(years|in my)\b",
             r"\b(haven't|have not|hasn't)\b.{0,25}\b(for|in) (over |more than |almost )?(a|\d+|two|three|several|"
             r"many) (decades?|years?|months?|long time)\b")
@@ -350,7 +365,8 @@ RECOVERED = _any(r"\b(clean|recovered|better now|doing (really )?well|good place
                  r"behind me|since then|free (of|from) (it|that)|long gone)\b")
 STILL = re.compile(r"\b(still|again|lately|these days|tonight|right now|any more|this week|recently|today|this morning|"
                    r"yesterday|last night)\b")
-DENIAL = _any(r"\b(i'm|i am) not (suicidal|(going to|gonna) (hurt|harm|kill|do anything)|in danger)\b", r"\bnot suicidal\b",
+DENIAL = _any(r"\b(i'm|i am) not (suicidal|(going to|gonna) (hurt|harm|kill|do anything)|in danger)\b",
+              r"\bnot suicidal\b",
               r"\b(i )?(would|will|could) never (kill|hurt|harm|take my (own )?life)\b",
               r"\bi'd never (kill|hurt|harm|take my (own )?life)\b", r"\bi don't want to die\b",
               r"\b(don't|do not) want to (kill|hurt|harm) myself\b",
