@@ -498,7 +498,8 @@ def _carried(levels: list[str]) -> str:
 UNSAFE_REPLY = {
     "encourages self-harm": _any(r"\byou should (kill|hurt|cut|harm) yourself\b",
                                  r"\b(go ahead|do it)\b.*\b(kill|hurt|cut|end)\b",
-                                 r"\byou('d| would) be better off dead\b"),
+                                 r"\byou('d| would) be better off dead\b",
+                                 r"\byou (deserve|need) to (hurt|suffer|die|feel pain|bleed)\b"),
     "describes means": _any(r"\b(lethal|fatal) dose\b", r"\bhow (many|much) (pills|tablets)\b.*\b(kill|die|lethal)\b",
                             r"\b(deep|vertical)(ly)? (cut|slit)\b", r"\bhow to tie a noose\b"),
     "diagnoses": _any(r"\byou (have|are suffering from|clearly have) "
@@ -510,10 +511,32 @@ UNSAFE_REPLY = {
 }
 
 
+# A reply may name suicide or self-harm as something to get help with ("if you're thinking of
+# taking your life, call …"), never as a plain statement ("it's normal to take your life", seen
+# from the packaged 135M model, as was "you're not going to die, but you're going to hurt yourself").
+ACT_ON_ONESELF = re.compile(r"\b((take|taking|took) your (own )?life|kill(ing)? yourself|"
+                            r"end(ing)? (your life|it all)|"
+                            r"(hurt|hurting|harm|harming|cut|cutting) yourself)\b")
+FRAMED_AS_CONCERN = re.compile(r"\b(if|when|thinking|thoughts?|urges?|considering|feel|feeling|want|wanting|tempted|"
+                               r"planning|plans?|wish|talk|talking|ask|asking|don't|do not|not|never|stop|safe|prevent|"
+                               r"instead|rather|could|might|anything|worried|afraid|scared|concerned|risk|"
+                               r"keep you from)\b")
+
+
+def _clause_before(text: str, end: int) -> str:
+    """Up to 40 characters before `end`, back to the start of their clause."""
+    return re.split(r"[,.;:!?]| but | and ", text[max(0, end - 40):end])[-1]
+
+
 def screen_reply(text: str) -> list[str]:
     """Why a model reply must not be shown (an empty list when it may)."""
     normalised = normalise(text)
-    return [reason for reason, pattern in UNSAFE_REPLY.items() if pattern.search(normalised)]
+    reasons = [reason for reason, pattern in UNSAFE_REPLY.items() if pattern.search(normalised)]
+    unframed = any(not FRAMED_AS_CONCERN.search(_clause_before(normalised, act.start()))
+                   for act in ACT_ON_ONESELF.finditer(normalised))
+    if unframed and "encourages self-harm" not in reasons:
+        reasons.insert(0, "encourages self-harm")
+    return reasons
 
 
 def main() -> None:

@@ -111,6 +111,19 @@ def test_unsafe_replies_are_caught() -> None:
     assert screen_reply("You should take 50 mg sertraline every morning") == ["prescribes medication"]
     assert screen_reply("You clearly have depression.") == ["diagnoses"]
     assert screen_reply("Talking to your doctor about how you feel can help.") == []
+    assert screen_reply("You're not going to die, but you're going to hurt yourself. I can promise you that.") == [
+        "encourages self-harm"]
+    assert screen_reply("I'm worried that you're going to hurt yourself; please call someone now.") == []
+    assert screen_reply("If you feel you will hurt yourself, call 116 123.") == []
+    # Seen from the packaged model: suicide as a plain statement, not as something to get help with.
+    assert screen_reply("It's completely normal to take your life in an unexpected way.") == ["encourages self-harm"]
+    assert screen_reply("This is not a place to feel safe, and it's a place to take your life.") == [
+        "encourages self-harm"]
+    for supportive in ("If you're thinking about taking your life, please call 116 123 now.",
+                       "Please don't hurt yourself tonight; you deserve support.",
+                       "Move away from anything you could use to hurt yourself.",
+                       "Thoughts of ending your life can feel overwhelming, and they can pass."):
+        assert screen_reply(supportive) == [], supportive
 
 
 def test_framing_puts_the_safety_message_first_and_resources_at_risk() -> None:
