@@ -49,6 +49,7 @@ DEATH = (r"(die|dying|be dead|death|my funeral|my own funeral|(be )?gone for goo
          r"end (it|it all|things|"
          r"everything|my life|my own life)|ending (it|it all|things|everything|my life)|kill(ing)? myself|suicide|"
          r"take my (own )?life|taking my (own )?life|disappear (forever|for good|permanently)|(fall )?a?sleep forever)")
+CHILD = r"(the|my|our) (baby|babies|newborn|toddler|kids?|child|children|son|daughter|boy|girl)"
 LOVED_ONE = (r"my (late )?(wife|husband|partner|son|daughter|mum|mom|dad|mother|father|baby|boy|girl|kids|children|"
              r"family)")
 
@@ -64,7 +65,9 @@ IDEATION = _any(
     r"\b(my life|it all|everything)( \w+)? to (end|stop|be over)\b",
     r"\b(god|the lord|death) (to )?(took|take|takes) me\b",
     r"\b(welcome|embrace|long for|longing for|ready for) death\b", r"\bwaiting to die\b",
-    r"\b(until|once|when) i'm (gone|dead|not (here|around|alive)|no longer (here|around|alive))\b",
+    r"\b(until|once|when|after) i'm (gone|dead|not (here|around|alive)|no longer (here|around|alive))\b",
+    r"\b(don't|do not|never|no longer) belong(ed)? (in|on) this (world|earth|planet)\b",
+    r"\bnot (meant|made) for this (world|earth|life)\b",
     r"\b(can't|cannot|couldn't) (see|imagine|picture)\b.{0,25}\b(myself|me|i'm|i am|i'll be) (still )?(alive|living)\b",
     r"\b(not|don't|do not|no longer|rather not|can't)( \w+){0,3} (continue|continuing) (living|to live|my life|"
     r"this life)\b",
@@ -165,6 +168,8 @@ SELF_HARM = _any(
     r"cooker|hob|ring|candle|lighter|boiling|hot)\b.{0,30}\b(until|till|on purpose)\b",
     r"\bvoices?\b.{0,20}\b(tell|tells|told|telling) me to (hurt|cut|burn|harm) myself\b",
     r"\b(used to|started to|began to) (cut|self harm|burn myself)\b",
+    rf"\b(pain|hurt|sting|burn)\b.{{0,15}}\b(on|in|to|of) {BODY}\b.{{0,40}}\b(quiet|quieten|calm|numb|settle|"
+    rf"distract|shut up|drown out|stop)\b.{{0,15}}\b(my (head|mind|thoughts|brain)|the (noise|thoughts|voices))\b",
 )
 IMMINENT = _any(
     rf"\b{MEANS}\b.{{0,40}}\b(right here|next to me|in front of me|in my hands?|ready|here with me|beside me|"
@@ -245,7 +250,8 @@ IMMINENT = _any(
     r"\b(stop|stopping) (eating|drinking)\b.{0,30}\buntil i die\b", rf"\b(note|goodbye|letters?)\b.{{0,50}}\b{PLACE}\b",
     r"\b(gun|barrel|pistol)\b.{0,15}\b(in my mouth|to my head|against my head)\b",
     r"\b(suicide|death)\b.{0,20}\b(planned|scheduled|set) for\b", r"\bwalk(ing)? into the (sea|river|lake|ocean)\b",
-    r"\b(river|sea|lake|ocean|bridge|tracks)\b.{0,40}\bnot coming back\b",
+    r"\b(river|sea|lake|ocean|bridge|tracks|water|boat|woods|forest|hills|mountains?|moors?|cliffs?)\b.{0,40}"
+    r"\bnot coming back\b",
     r"\bshoot (up )?(my|the|our) (school|work|office|class|college)\b",
     r"\b(make (them|him|her|everyone) (all )?pay|(they|he|she)'?ll (all )?be sorry)\b.{0,60}\b(gun|knife|rifle|"
     r"weapon)\b",
@@ -267,7 +273,7 @@ IMMINENT = _any(
     r"\bend it\b.{0,10}\b(once|when|after|as soon as) (my \w+|the \w+|everyone|everybody|they|he|she)\b.{0,10}\b(leave|"
     r"leaves|left|go out|goes out|(are|is|'re|'s) (asleep|out|gone|away)|go to (sleep|bed|work))\b",
     r"\b(walking|wading|swimming) (further|farther|deeper) (out|in)\b",
-    r"(?<!we're )(?<!we are )\b(walking|walkin|going|heading|driving) (to|2|towards) the (tracks|bridge|cliff|railway|"
+    r"(?<!we're )(?<!we are )\b(walking|going|heading|driving) (to|2|towards) the (tracks|bridge|cliff|railway|"
     r"viaduct)\b.{0,20}"
     r"\b(now|bye|goodbye)\b",
     r"\b(planned|plan|do it|doing it)\b.{0,40}\bwhen (the house is empty|no one('s| is) (home|around)|"
@@ -283,11 +289,16 @@ IMMINENT = _any(
     rf"garden|bar|"
     rf"cafe|restaurant|having|with friends|of|fixing|cleaning|repairing|to (fix|clean|watch|see)))",
     rf"\b{PLACE}\b.{{0,40}}\b(jump|jumping|right now|end it|end my life|climb over|waiting for the (next )?train)\b",
-    r"\b(cut|cuts|cutting)\b.{0,10}\b(too|very|really|so) deep\b",
+    r"\b(cut|cuts|cutting)\b.{0,10}\b(too|very|really|so) (deep|far)\b",
+    r"\b(cut|cuts|blood|bleeding|wound)\b.{0,40}\b(can't|cannot|won't) (make it|get it to) stop\b",
     r"\b(cut|blood|wound|wrists?|arm)\b.{0,20}\b(gushing|spurting|pumping|pouring out)\b",
     r"\bcan't stop the bleeding\b",
     r"\b(steer|steering|drive|driving|crash|crashing)\b.{0,30}\b(into|off)\b.{0,20}\b(tree|wall|traffic|bridge|truck|"
     r"cliff)\b",
+    rf"\b(smother|suffocate|drown|strangle|shake|hurt|harm|kill|stab)\b.{{0,10}}\b{CHILD}\b.{{0,40}}\b(holding|"
+    rf"in my hands?|right here|next to me|standing over|over (him|her|them|the cot|the crib))\b",
+    rf"\b(holding|in my hands?|standing over)\b.{{0,40}}\b(smother|suffocate|drown|strangle|shake|hurt|harm|kill|"
+    rf"stab)\b.{{0,10}}\b{CHILD}\b",
     r"\b(want|wanna|going|gonna|about|will|i'll)( to)? (kill|hurt|stab|shoot|attack|murder) (him|her|them|someone|"
     r"somebody|people|everyone|my \w+|the (baby|kids?|child|children|teacher|class|family|neighbou?rs?)|(the|"
     r"those) (people|"
@@ -351,10 +362,11 @@ ELSEWHERE = _any(  # fiction, study, or someone else's story
     r"\b(he|she|they) (wants?|said|says|tried|is|was|keeps?|has been|have been|doesn't|told)\b",
     r"\ba (man|woman|boy|girl|person) who\b",
 )
-PAST = _any(r"\b(used to|years ago|when i was (younger|a kid|a teen|in school|\d+|\w+teen|little|young|in my)|"
+PAST = _any(r"\b(used to|when i was (younger|a kid|a teen|in school|\d+|\w+teen|little|young|in my)|"
             r"back then|in the past|back in (high )?school|in my (teens|twenties|thirties)|went through|phase|"
-            r"(at|in) (uni|university|college|high school))\b",
-            r"\bmonths? ago\b", r"\bas a (teenager|teen|kid|child|student)\b", r"\bthat was (in )?(19|20)\d\d\b",
+            r"(at|in) (uni|university|college|(high|secondary|primary|middle|grammar|boarding) school))\b",
+            r"\b(months?|years?|decades?) (ago|back)\b",
+            r"\bas a (teenager|teen|kid|child|student)\b", r"\bthat was (in )?(19|20)\d\d\b",
             r"\blast (month|year|summer|winter|spring|autumn)\b", r"\b(years|months) since (my|i)\b",
             r"\bin (19|20)\d\d\b", r"\bonce when\b",
             r"\b(attempted|tried)\b.{0,30}\b(years|in my)\b",
@@ -362,7 +374,7 @@ PAST = _any(r"\b(used to|years ago|when i was (younger|a kid|a teen|in school|\d
             r"many) (decades?|years?|months?|long time)\b")
 RECOVERED = _any(r"\b(clean|recovered|better now|doing (really )?well|good place|happy|stable|proud|rebuilt|"
                  r"things are different now|helped me|haven't in a long time|don't feel the urge|far i've come|"
-                 r"behind me|since then|free (of|from) (it|that)|long gone)\b")
+                 r"behind me|since then|free (of|from) (it|that)|long gone|content)\b")
 STILL = re.compile(r"\b(still|again|lately|these days|tonight|right now|any more|this week|recently|today|this morning|"
                    r"yesterday|last night)\b")
 DENIAL = _any(r"\b(i'm|i am) not (suicidal|(going to|gonna) (hurt|harm|kill|do anything)|in danger)\b",

@@ -60,6 +60,14 @@ def test_levels(texts: tuple[str, ...], level: str) -> None:
     (("the voice keeps telling me to kill myself",), "ideation"),
     (("I'm taking my dad's gun to school tomorrow to make them pay",), "imminent"),
     (("I'm gonna set myself alight",), "imminent"),
+    (("heading up into the hills tonight, not coming back this time",), "imminent"),
+    (("I'm standing over the cot and I want to suffocate my son",), "imminent"),
+    (("took ol the paracetamol in the house",), "imminent"),
+    (("im doin it wen evry1s out",), "imminent"),
+    (("I went too far with the razor, the cut won't stop, I can't get it to stop",), "imminent"),
+    (("my daughter will grow up fine after I'm gone",), "ideation"),
+    (("I never belonged on this earth",), "ideation"),
+    (("I need some pain in my legs to drown out my thoughts",), "self_harm"),
 ])
 def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: str) -> None:
     assert screen(users(*texts), learned=False).level == level
@@ -76,6 +84,10 @@ def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: 
     "one of my lab mates took an overdose last month, how do we support the group",
     "as a kid I used to bang my head on the wall, I'm 40 now and fine",
     "my grandson says he wants to die when he loses at chess, is that normal",
+    "I wanted to die for a while in 2009, twenty years back now, and I'm content",
+    "at primary school I used to scratch my arms, not since",
+    "I'm afraid I'll drop the baby when I'm so tired",
+    "we took the boat out to the lake, the kids didn't want to come back in",
 ])
 def test_words_of_risk_in_everyday_sentences_are_not_risk(text: str) -> None:
     assert screen(users(text), learned=False).level in ("none", "distress")
