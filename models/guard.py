@@ -68,6 +68,15 @@ IDEATION = _any(
     r"\b(until|once|when|after) i'm (gone|dead|not (here|around|alive)|no longer (here|around|alive))\b",
     r"\b(don't|do not|never|no longer) belong(ed)? (in|on) this (world|earth|planet)\b",
     r"\bnot (meant|made) for this (world|earth|life)\b",
+    r"\bi should (just )?(die|be dead|not be (alive|here))\b(?! (my|the|your|it|of)\b)",
+    r"\bhow easy it would be to (inject|swallow|step off|jump|let go|end it|just end|crash|overdose|"
+    r"use (it|them|what))\b",
+    r"\bready to (go|die)\b.{0,30}\b(sooner|a kindness|a mercy|any time now)\b",
+    r"\bfuneral\b.{0,40}\b(calms? me|comforts? me|a relief|relieved|peaceful)\b",
+    # Spanish and Hindi (romanised), as people switch into them mid-message.
+    r"\b(quiero|quisiera) (morir(me)?|desaparecer|matarme|dormir y no despertar)\b",
+    r"\bno (quiero|quisiera) (vivir|despertar|existir|seguir viviendo)\b", r"\bsuicidarme\b",
+    r"\bmar (jaun|jaaun|jau|jaaon|jaon)\b", r"\bmarna chaht(a|i)\b", r"\bjeena nahi chaht(a|i)\b",
     r"\b(can't|cannot|couldn't) (see|imagine|picture)\b.{0,25}\b(myself|me|i'm|i am|i'll be) (still )?(alive|living)\b",
     r"\b(not|don't|do not|no longer|rather not|can't)( \w+){0,3} (continue|continuing) (living|to live|my life|"
     r"this life)\b",
@@ -85,7 +94,7 @@ IDEATION = _any(
     r"\b(don't|do not|no longer|never)( \w+){0,3} want to (be here|exist|live|be alive|wake up|go on|keep going|"
     r"carry on)\b",
     r"\b(tired|done|sick) (of|with) (living|life|being alive|existing)\b", r"\b(had|have) enough of (life|living)\b",
-    r"\b(point|reason|purpose) (in|of|to|for) (living|life|being alive|go on|going on|keep going|carrying on|"
+    r"\b(point|reason|purpose) (in|of|to|for) (me |my )?(living|life|being alive|go on|going on|keep going|carrying on|"
     r"carry on|live|be alive)\b",
     r"\b(life|living)( is| isn't| is not| feels)? (not )?(worth living|pointless|meaningless)\b",
     r"\bnot worth living\b",
@@ -168,6 +177,9 @@ SELF_HARM = _any(
     r"cooker|hob|ring|candle|lighter|boiling|hot)\b.{0,30}\b(until|till|on purpose)\b",
     r"\bvoices?\b.{0,20}\b(tell|tells|told|telling) me to (hurt|cut|burn|harm) myself\b",
     r"\b(used to|started to|began to) (cut|self harm|burn myself)\b",
+    r"\b(picked|took) (the |my )?(blade|razor)s? back up\b", r"\bpicked up (the |my )?(blade|razor)s? again\b",
+    r"\b(red lines|lines|tallies)\b.{0,15}\b(across|into|along) my (arms?|wrists?|thighs?|stomach|legs?|hips?|skin)\b",
+    r"\bbody\b.{0,40}\b(need|urge|craving) to (hurt|harm|cut|burn) it\b",
     rf"\b(pain|hurt|sting|burn)\b.{{0,15}}\b(on|in|to|of) {BODY}\b.{{0,40}}\b(quiet|quieten|calm|numb|settle|"
     rf"distract|shut up|drown out|stop)\b.{{0,15}}\b(my (head|mind|thoughts|brain)|the (noise|thoughts|voices))\b",
 )
@@ -196,6 +208,19 @@ IMMINENT = _any(
     r"burn myself alive)\b",
     r"\b(bring|bringing|take|taking|brought|took)\b.{0,10}\b(a |my |the |\w+'s )?(knife|gun|weapon|blade)\b.{0,10}\bto "
     r"(school|work|college|class|the office)\b.{0,30}\b(get|hurt|kill|stab|shoot|show|pay)\b",
+    r"\b(slashed|slit|sliced|cut|opened) my (wrists?|arm|veins?|throat)\b.{0,30}\b(really|badly|heavily|won't stop|"
+    r"keeps?) bleeding\b",
+    r"\b(hairdryer|hair dryer|toaster|heater)\b.{0,30}\b(plugged in|in the water|into the (bath|water|tub)|by the bath|"
+    r"next to the bath)\b",
+    r"\b(bath|tub)\b.{0,40}\b(hairdryer|hair dryer|toaster|heater)\b.{0,20}\b(plugged in|ready|next to|beside)\b",
+    r"\b(chair|stool|ladder)\b.{0,20}\b(under|beneath)\b.{0,10}\b(the |a )?(beam|rafter|hook|banister|loft hatch)\b",
+    r"\bforgive me for what i'm (about|going) to do\b",
+    r"\b(poured|put|mixed|slipped|crushed)\b.{0,20}\b(antifreeze|poison|bleach|rat poison|pills|tablets|weedkiller)\b"
+    r".{0,20}\b(into|in) (his|her|their|my \w+'s) (tea|coffee|drink|food|dinner|bottle|cup)\b",
+    r"\b(water|bath|sink|towel|sheets?|floor)('s| is| has)? (gone|turned|turning|going|all) red\b",
+    r"\b(plastic bag|helium)\b.{0,30}\b(tape|ready|on the bed|over my head|tonight)\b",
+    r"\b(sitting|sat|lying|standing) on the (railway|train tracks|tracks|rails)\b.{0,40}\bwaiting\b",
+    r"\b(doing it|do it)\b.{0,20}\b(tonight|today|now)\b.{0,30}\b(got|have|i've got) (everything|it all|what i need)\b",
     r"\b(slashed|slit|sliced|opened) my (wrists?|arm|veins?)\b.{0,30}"
     r"\b(properly|deep|this time|everywhere|won't stop)\b",
     r"\b(blade|knife|razor)\b.{0,15}\b(to|on|against) my (wrist|wrists|throat|neck|arm)\b",
@@ -215,7 +240,8 @@ IMMINENT = _any(
     r"kill myself)\b",
     r"\b(won't|will not|wont) need (any of )?(it|them|my (stuff|things))\b.{0,20}\b(after|anymore|any more|"
     r"where i'm going)\b",
-    r"\b(gave|given|giving) away\b.{0,30}\b(won't need|after (this|tonight|tomorrow|the weekend))\b",
+    r"\b(gave|given|giving) away\b.{0,30}\b(won't need(?! (it|them) (in|at) (the|my) new)|"
+    r"after (this|tonight|tomorrow|the weekend))\b",
     r"\b(sunday|monday|tuesday|wednesday|thursday|friday|saturday|tonight|tomorrow) is the (day|"
     r"night)\b.{0,40}\b(when|while) "
     r"(everyone|no one|nobody|they)", r"\bmy (note|letters) (is|are) (written|ready)\b",
@@ -345,6 +371,7 @@ IDIOM = _any(
     r"\bdeath of me\b", r"\bdead tired\b", r"\brather die than\b", r"\bsuspense\b", r"\bcrying (with|from) laughter\b",
     r"\balmost died of\b", r"\b(end of my (rope|tether))\b", r"\b(jk|just kidding|joking)\b",
     r"\b(die|died) of (boredom|embarrassment|shame|laughter|laughing|cringe|hunger|thirst|heat|cold)\b",
+    r"\b(took|take|taking|brought|bring)\b.{0,40}\bback to the (shop|store|pharmacy|chemist|supermarket)\b",
     r"\boverdos(e|ed|ing) on (coffee|caffeine|sugar|chocolate|tv|netflix|sun|sweets|candy|memes)\b",
 )
 ELSEWHERE = _any(  # fiction, study, or someone else's story
@@ -382,7 +409,7 @@ DENIAL = _any(r"\b(i'm|i am) not (suicidal|(going to|gonna) (hurt|harm|kill|do a
               r"\b(i )?(would|will|could) never (kill|hurt|harm|take my (own )?life)\b",
               r"\bi'd never (kill|hurt|harm|take my (own )?life)\b", r"\bi don't want to die\b",
               r"\b(don't|do not) want to (kill|hurt|harm) myself\b",
-              r"\bnot (thinking|thought) (of|about) (suicide|killing|hurting|harming)( myself)?\b",
+              r"\b(not|never) (thinking|thought) (of|about) (suicide|killing|hurting|harming)( myself)?\b",
               # What is denied goes with the denial: "no thoughts of hurting myself" is no evidence of self-harm.
               r"\b(don't|do not) have (any )?(suicidal )?(thoughts?|urges?|plans?) (of|to|about)( \w+){0,3}",
               r"\bno (suicidal |self harm |dark )?(thoughts?|urges?|plans?|intention) (of|to|about|at all)( \w+){0,3}")

@@ -21,8 +21,11 @@ KNOWN = {
     "2nite": "tonight", "2night": "tonight", "2day": "today", "swallowd": "swallowed", "cuttd": "cut",
     "burnd": "burned", "agen": "again", "agin": "again", "ded": "dead", "wnt": "want", "anymor": "any more",
     "b": "be", "kno": "know", "reddy": "ready", "w": "with", "al": "all", "hole": "whole", "jus": "just",
-    "sh'd": "self harmed", "walkin": "walking", "doin": "doing", "ol": "all", "wen": "when", "tnite": "tonight",
-    "evry1": "everyone", "evry1s": "everyone's", "sh'ed": "self harmed", "evry": "every", "pil": "pill", "cud": "could",
+    "sh'd": "self harmed", "sh'ed": "self harmed", "evry": "every", "pil": "pill", "cud": "could",
+    "walkin": "walking", "sitin": "sitting", "waitin": "waiting", "doin": "doing", "raleway": "railway",
+    "rop": "rope", "garaj": "garage", "afta": "after", "ima": "i'm gonna", "bouta": "about to", "jst": "just",
+    "rist": "wrist", "realy": "really", "n": "and", "ol": "all", "wen": "when", "tnite": "tonight",
+    "evry1": "everyone", "evry1s": "everyone's", "evrythin": "everything",
     # Words for suicide that get past filters on social media.
     "kms": "kill myself", "unalive": "kill", "unaliving": "killing", "unalived": "killed", "ctb": "suicide",
     "sewerslide": "suicide",

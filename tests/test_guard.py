@@ -68,6 +68,25 @@ def test_levels(texts: tuple[str, ...], level: str) -> None:
     (("my daughter will grow up fine after I'm gone",), "ideation"),
     (("I never belonged on this earth",), "ideation"),
     (("I need some pain in my legs to drown out my thoughts",), "self_harm"),
+    (("the toaster's plugged in on the edge of the tub and I'm getting in",), "imminent"),
+    (("I've put the stool under the loft hatch",), "imminent"),
+    (("I've crushed my sleeping pills into her dinner",), "imminent"),
+    (("the sink has turned red, I went deeper than I meant to",), "imminent"),
+    (("got helium and a bag ready for tonight",), "imminent"),
+    (("lying on the tracks, waiting",), "imminent"),
+    (("i jst cut my wrist n it keeps bleedin",), "imminent"),
+    (("forgive me for what I'm going to do",), "imminent"),
+    (("took the razor back up after a year",), "self_harm"),
+    (("I carve lines into my hips to count the bad days",), "self_harm"),
+    (("my body is crawling with the urge to hurt it",), "self_harm"),
+    (("I sometimes think how easy it would be to let go of the railing",), "ideation"),
+    (("I should just be dead honestly",), "ideation"),
+    (("I'm 88 and ready to die, the sooner the better",), "ideation"),
+    (("thinking about my funeral is the only thing that comforts me",), "ideation"),
+    (("a veces quisiera desaparecer",), "ideation"),
+    (("main bas mar jaun",), "ideation"),
+    (("there's no point in my living any more",), "ideation"),
+    (("doin it 2day, i've got what i need",), "imminent"),
 ])
 def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: str) -> None:
     assert screen(users(*texts), learned=False).level == level
@@ -88,6 +107,9 @@ def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: 
     "at primary school I used to scratch my arms, not since",
     "I'm afraid I'll drop the baby when I'm so tired",
     "we took the boat out to the lake, the kids didn't want to come back in",
+    "took the kettle back to the supermarket, it leaked", "giving away the old sofa, won't need it in the new place",
+    "I've never thought about suicide, I'm just bored at work", "I should just die my hair pink",
+    "ran a bath, then dried my hair with the hairdryer", "standing on the train platform waiting for my mum",
 ])
 def test_words_of_risk_in_everyday_sentences_are_not_risk(text: str) -> None:
     assert screen(users(text), learned=False).level in ("none", "distress")
