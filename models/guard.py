@@ -91,8 +91,8 @@ IDEATION = _any(
     rf"(him|her|them|{LOVED_ONE})\b", r"\b(don't|do not|no longer) (want|wish) to live without\b",
     r"\bwhy (should|would) i (keep going|go on|carry on|bother living|stay alive)\b", r"\bdelet(e|ing) myself\b",
     r"\byeet myself\b",
-    r"\b(don't|do not|no longer|never)( \w+){0,3} want to (be here|exist|live|be alive|wake up|go on|keep going|"
-    r"carry on)\b",
+    r"\b(don't|do not|no longer|never)( \w+){0,3} (want to|wanna) (be here|exist|live|be alive|wake up|go on|"
+    r"keep going|carry on)\b",
     r"\b(tired|done|sick) (of|with) (living|life|being alive|existing)\b", r"\b(had|have) enough of (life|living)\b",
     r"\b(point|reason|purpose) (in|of|to|for) (me |my )?(living|life|being alive|go on|going on|keep going|carrying on|"
     r"carry on|live|be alive)\b",
@@ -102,7 +102,16 @@ IDEATION = _any(
     r"\b(stop|end|over)\W+(permanently|forever)\b", r"\bstop existing\b",
     r"\bif i (was|were) (dead|gone|not alive|not here|not around)\b",
     r"\bif i (just )?(wasn't|weren't) (alive|here|around)\b",
-    r"\bif i (just )?(died|disappeared)\b", r"\bnot (be )?alive\b",
+    r"\bif i (just )?(died|disappeared|slipped away|vanished|passed away)\b",
+    r"\bout of the picture (for good|forever|permanently)\b",
+    r"\b(hope|hoping|wish|pray)\b.{0,10}\b(i'm|i am|i'll|i will) (not|never) (be )?(around|alive|here) "
+    r"(to see|for|by)\b",
+    r"\b(hope|hopes|hoping|wish|wishing|pray)\b.{0,30}\b(it's|it is|is|be) terminal\b",
+    r"\b(think|thinking|thought) about (just )?letting go\b(?! of)",
+    r"\b(welcome|hope for|wish for|pray for)\b.{0,5}\b(a heart attack|a stroke|an accident|a crash)\b",
+    r"\b(hoping|hope|wish|praying)\b.{0,10}\b(it|my life|life) (ends|will end|would end|is over) sooner\b",
+    r"\b(want|wanna|wish i could|i'd like) to (fade|fade away|fade out) (completely|forever|for good|into nothing)\b",
+    r"\bnot (be )?alive\b",
     r"\b(nobody|no one|noone) (would|will) (even )?(miss|notice|care if) me\b",
     r"\bthoughts? (of|about) (killing myself|suicide|dying|death|ending)\b",
     r"\b(dying|death|being dead|if i died)\b.{0,20}\b(would|will|could)\b.{0,10}\b(solve|fix|end|help|be easier|"
@@ -177,7 +186,11 @@ SELF_HARM = _any(
     r"cooker|hob|ring|candle|lighter|boiling|hot)\b.{0,30}\b(until|till|on purpose)\b",
     r"\bvoices?\b.{0,20}\b(tell|tells|told|telling) me to (hurt|cut|burn|harm) myself\b",
     r"\b(used to|started to|began to) (cut|self harm|burn myself)\b",
-    r"\b(picked|took) (the |my )?(blade|razor)s? back up\b", r"\bpicked up (the |my )?(blade|razor)s? again\b",
+    r"\b(picked|took) (the |my )?(blade|razor)s? back up\b",
+    r"\b(use|using|used) (a|the|my) [\w']+( [\w']+){0,2} to (scratch|cut|burn|scrape|dig into|hurt) my "
+    r"(arms?|wrists?|legs?|thighs?|skin|stomach)\b",
+    rf"\b{BODY}\b.{{0,40}}\brunning out of (space|room|places|skin)\b",
+    r"\bpicked up (the |my )?(blade|razor)s? again\b",
     r"\b(red lines|lines|tallies)\b.{0,15}\b(across|into|along) my (arms?|wrists?|thighs?|stomach|legs?|hips?|skin)\b",
     r"\bbody\b.{0,40}\b(need|urge|craving) to (hurt|harm|cut|burn) it\b",
     rf"\b(pain|hurt|sting|burn)\b.{{0,15}}\b(on|in|to|of) {BODY}\b.{{0,40}}\b(quiet|quieten|calm|numb|settle|"
@@ -191,7 +204,8 @@ IMMINENT = _any(
     r"\b(looking at|looked up|checked) (train|the train) (times|timetables?)\b.{0,40}\b(die|end|jump|kill)",
     rf"\b(bought|buying|saved up|stockpiled|collected|got)\b.{{0,30}}\b{MEANS}\b.{{0,40}}\b(myself|die|end|kill|hang|"
     rf"do it)\b",
-    rf"\b(took|swallowed|taken|take|taking|overdosed on|drank|drunk|drink|drinking|ate)\b.{{0,30}}\b(all|too many|"
+    rf"\b(took|swallowed|taken|take|taking|overdosed on|drank|drunk|drink|drinking|ate|injected|injecting)\b.{{0,30}}"
+    rf"\b(all|too many|"
     rf"a lot|a load|loads|a handful|a bunch|whole|entire|full|the bottle|every|\d+|"
     rf"(a|two|three|\w+) (weeks?|months?)'?s?"
     rf"( worth)?)\b.{{0,20}}\b({MEANS}|"
@@ -215,6 +229,16 @@ IMMINENT = _any(
     r"\b(bath|tub)\b.{0,40}\b(hairdryer|hair dryer|toaster|heater)\b.{0,20}\b(plugged in|ready|next to|beside)\b",
     r"\b(chair|stool|ladder)\b.{0,20}\b(under|beneath)\b.{0,10}\b(the |a )?(beam|rafter|hook|banister|loft hatch)\b",
     r"\bforgive me for what i'm (about|going) to do\b",
+    r"\b(crashed|drove|rolled|flipped) (the|my) (car|van|truck|motorbike|bike)\b.{0,20}\bon purpose\b",
+    r"\b(driving|going|heading|walking|travelling|on my way)\b.{0,30}\bto (end it|end my life|kill myself|die)\b"
+    r"(?! with)",
+    r"\b(can see|i see|seeing) (the )?(bone|something white|fat|tendons?|the white)\b",
+    r"\b(school|assembly|class|college|office|they('ll| will)|make them)\b.{0,60}\b(knives|knife|guns?|machete|rifle|"
+    r"weapons?)\b.{0,20}\b(packed|in my (bag|backpack|rucksack|locker)|loaded|ready)\b",
+    r"\b(me and (the|my) (kids|children|baby|son|daughter)|the (kids|children) and me)\b.{0,40}\b(better this way|"
+    r"go together|together tonight|be at peace|all go)\b",
+    r"\b(all )?(going|go) together\b.{0,40}\b(me and (the|my) (kids|children|baby|son|daughter)|the (kids|children) "
+    r"and me)\b",
     r"\b(poured|put|mixed|slipped|crushed)\b.{0,20}\b(antifreeze|poison|bleach|rat poison|pills|tablets|weedkiller)\b"
     r".{0,20}\b(into|in) (his|her|their|my \w+'s) (tea|coffee|drink|food|dinner|bottle|cup)\b",
     r"\b(water|bath|sink|towel|sheets?|floor)('s| is| has)? (gone|turned|turning|going|all) red\b",
@@ -224,7 +248,8 @@ IMMINENT = _any(
     r"\b(slashed|slit|sliced|opened) my (wrists?|arm|veins?)\b.{0,30}"
     r"\b(properly|deep|this time|everywhere|won't stop)\b",
     r"\b(blade|knife|razor)\b.{0,15}\b(to|on|against) my (wrist|wrists|throat|neck|arm)\b",
-    r"\bput (the|a) (noose|rope) up\b", r"\b(rope|noose|belt|cord|cable|ligature|wire)\b.{0,25}\b(around|round|on) my "
+    r"\bput (the|a) (noose|rope) up\b",
+    r"\b(rope|noose|belt|cord|cable|ligature|wire)\b.{0,25}\b(around|round|on) (my|her|his|their) "
     r"(neck|throat)\b",
     r"\b(turned|turning|switched|left) on the gas\b.{0,40}\b(windows?|doors?|vents?|closed|shut|sealed)\b",
     r"\b(closed|shut|sealed|taped)( up)? (all )?(the )?(windows|doors|vents)\b.{0,40}\bgas\b",
@@ -325,7 +350,8 @@ IMMINENT = _any(
     rf"in my hands?|right here|next to me|standing over|over (him|her|them|the cot|the crib))\b",
     rf"\b(holding|in my hands?|standing over)\b.{{0,40}}\b(smother|suffocate|drown|strangle|shake|hurt|harm|kill|"
     rf"stab)\b.{{0,10}}\b{CHILD}\b",
-    r"\b(want|wanna|going|gonna|about|will|i'll)( to)? (kill|hurt|stab|shoot|attack|murder) (him|her|them|someone|"
+    r"\b(want|wanna|going|gonna|about|will|i'll)( to)? (kill|hurt|stab|shoot|attack|murder|strangle|smother|poison|"
+    r"suffocate|drown) (him|her|them|someone|"
     r"somebody|people|everyone|my \w+|the (baby|kids?|child|children|teacher|class|family|neighbou?rs?)|(the|"
     r"those) (people|"
     r"guys|kids|girls|boys|ones))\b",
@@ -401,10 +427,11 @@ PAST = _any(r"\b(used to|when i was (younger|a kid|a teen|in school|\d+|\w+teen|
             r"many) (decades?|years?|months?|long time)\b")
 RECOVERED = _any(r"\b(clean|recovered|better now|doing (really )?well|good place|happy|stable|proud|rebuilt|"
                  r"things are different now|helped me|haven't in a long time|don't feel the urge|far i've come|"
-                 r"behind me|since then|free (of|from) (it|that)|long gone|content)\b")
+                 r"behind me|since then|free (of|from) (it|that)|long gone|content|thriving)\b")
 STILL = re.compile(r"\b(still|again|lately|these days|tonight|right now|any more|this week|recently|today|this morning|"
                    r"yesterday|last night)\b")
 DENIAL = _any(r"\b(i'm|i am) not (suicidal|(going to|gonna) (hurt|harm|kill|do anything)|in danger)\b",
+              r"\bnot (going to|gonna) (kill|hurt|harm) myself\b",
               r"\bnot suicidal\b",
               r"\b(i )?(would|will|could) never (kill|hurt|harm|take my (own )?life)\b",
               r"\bi'd never (kill|hurt|harm|take my (own )?life)\b", r"\bi don't want to die\b",
@@ -500,7 +527,8 @@ def _mine(text: str) -> bool:
                              r"(kill|hurt|stab|shoot|"
                              r"attack)\b", text)
                 or re.search(r"\bi (have|'ve got|'ve|got)\b.{0,10}\b(fresh |new |deep )?(cuts|scars|burns)\b", text)
-                or re.search(r"\bmy (self[- ]?harm|cutting|cuts|scars)\b", text))
+                or re.search(r"\bmy (self[- ]?harm|cutting|cuts|scars)\b", text)
+                or re.search(r"\bcharacter (is )?(me|myself)\b", text))
 
 
 def screen(messages: list[dict], learned: bool = True) -> Screening:

@@ -4,7 +4,7 @@ Hand-written rules catch the wording they were written for and miss new wording 
 closing notes of the safety issue); embeddings of the packaged all-MiniLM-L6-v2 place "I
 wouldn't mind if a car hit me" near the labelled ideation messages although no rule names
 it, and character n-grams of the message carry the misspellings and slang the encoder never
-saw. The model is trained on every split of the labelled set but `holdout12`, on first use, in
+saw. The model is trained on every split of the labelled set but `holdout13`, on first use, in
 a few seconds, and cached by the set's fingerprint.
 
 It only ever raises a level (guard.screen takes the higher of the two) and stays out where
@@ -32,7 +32,7 @@ from sklearn.feature_extraction.text import HashingVectorizer
 
 LEVELS = ("none", "distress", "ideation", "self_harm", "imminent")
 TRAINING_SPLITS = ("dev", "test", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7",
-                   "holdout8", "holdout9", "holdout10", "holdout11", "extra", "extra2")
+                   "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "extra", "extra2")
 SCREENING_SET = Path(__file__).with_name("screening_set.yaml")
 MAX_FALSE_POSITIVE_RATE = 0.05  # of safe training messages flagged, cross-validated
 MAX_ESCALATION = 0.03  # of ideation / self-harm training messages raised to imminent, cross-validated

@@ -22,10 +22,12 @@ KNOWN = {
     "burnd": "burned", "agen": "again", "agin": "again", "ded": "dead", "wnt": "want", "anymor": "any more",
     "b": "be", "kno": "know", "reddy": "ready", "w": "with", "al": "all", "hole": "whole", "jus": "just",
     "sh'd": "self harmed", "sh'ed": "self harmed", "evry": "every", "pil": "pill", "cud": "could",
-    "walkin": "walking", "sitin": "sitting", "waitin": "waiting", "doin": "doing", "raleway": "railway",
+    "walkin": "walking", "sitin": "sitting", "doin": "doing", "raleway": "railway",
     "rop": "rope", "garaj": "garage", "afta": "after", "ima": "i'm gonna", "bouta": "about to", "jst": "just",
     "rist": "wrist", "realy": "really", "n": "and", "ol": "all", "wen": "when", "tnite": "tonight",
     "evry1": "everyone", "evry1s": "everyone's", "evrythin": "everything",
+    # Vowels dropped.
+    "dnt": "don't", "wnna": "wanna", "lv": "live", "anymr": "any more", "rlly": "really",
     # Words for suicide that get past filters on social media.
     "kms": "kill myself", "unalive": "kill", "unaliving": "killing", "unalived": "killed", "ctb": "suicide",
     "sewerslide": "suicide",
@@ -38,7 +40,10 @@ VOCABULARY = frozenset("""
     hopeless worthless lonely anxious scared exhausted terrified crying nobody everyone someone forever
     permanently disappear tomorrow swallowed bottle paracetamol medication again stressed struggling
     anxiety panic attack planning decided bridge jumping harmed cutting punishing starving
+    standing sitting waiting
 """.split())
+# Digits for letters ("k1ll1ng mys3lf"), undone only where that yields one of the screen's words.
+LEET = str.maketrans("013457", "oieast")
 NOT_TYPOS = frozenset({"exiting", "wanted", "planing", "tablet", "bridges", "hurling"})
 
 
@@ -59,6 +64,9 @@ def _index() -> dict[str, str]:
 def correct(token: str) -> str:
     if token in KNOWN:
         return KNOWN[token]
+    if not token.isalpha() and not token.isdigit() and token.translate(LEET).isalpha():
+        word = correct(token.translate(LEET))
+        return word if word in VOCABULARY or word in KNOWN.values() else token
     if len(token) < 4 or token in VOCABULARY or token in NOT_TYPOS:
         return token
     if token.endswith("in") and token + "g" in VOCABULARY:
@@ -76,4 +84,5 @@ def correct(token: str) -> str:
 def normalise_spelling(text: str) -> str:
     """`text` (lower case) with each word corrected."""
     text = re.sub(r"\bsewer slide\b", "suicide", text)
+    text = re.sub(r"\bmulti ?-?stor(e)?y\b", "multi-storey", text)  # a car park, not a story
     return re.sub(r"[a-z0-9']+", lambda m: correct(m.group(0)), text)

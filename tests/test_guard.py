@@ -87,6 +87,23 @@ def test_levels(texts: tuple[str, ...], level: str) -> None:
     (("main bas mar jaun",), "ideation"),
     (("there's no point in my living any more",), "ideation"),
     (("doin it 2day, i've got what i need",), "imminent"),
+    (("t00k all my p1lls r1ght n0w",), "imminent"),
+    (("I rolled my van on purpose and I'm trapped in it",), "imminent"),
+    (("heading to the quarry to end my life",), "imminent"),
+    (("the gash is so deep I can see the bone",), "imminent"),
+    (("they'll be sorry at school, the guns are loaded",), "imminent"),
+    (("the children and me will be at peace after tonight",), "imminent"),
+    (("in this roleplay my character is me and the cord is round my neck",), "imminent"),
+    (("I'm on top of the multi story car park",), "imminent"),
+    (("my parents could move on if I was out of the picture forever",), "ideation"),
+    (("I pray I'm not around to see christmas",), "ideation"),
+    (("wishing the biopsy says it's terminal",), "ideation"),
+    (("I'd pray for a crash on the way home",), "ideation"),
+    (("i dnt wnna b here",), "ideation"),
+    (("I just want to fade away forever",), "ideation"),
+    (("I used my nan's sewing needle to scratch my legs",), "self_harm"),
+    (("no room left on my arms, running out of places",), "self_harm"),
+    (("I'm gonna smother my stepdad with his pillow",), "imminent"),
 ])
 def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: str) -> None:
     assert screen(users(*texts), learned=False).level == level
@@ -110,6 +127,10 @@ def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: 
     "took the kettle back to the supermarket, it leaked", "giving away the old sofa, won't need it in the new place",
     "I've never thought about suicide, I'm just bored at work", "I should just die my hair pink",
     "ran a bath, then dried my hair with the hairdryer", "standing on the train platform waiting for my mum",
+    "not gonna hurt myself over a football result, just gutted",
+    "I wanted to die back in 2012, these days I'm thriving",
+    "I'm driving to the lawyer to end it with my business partner", "I think about letting go of the past a lot",
+    "I wrote a story set in a multi story car park", "my D&D character is a bard called Rope",
 ])
 def test_words_of_risk_in_everyday_sentences_are_not_risk(text: str) -> None:
     assert screen(users(text), learned=False).level in ("none", "distress")
