@@ -186,11 +186,10 @@ SELF_HARM = _any(
     r"cooker|hob|ring|candle|lighter|boiling|hot)\b.{0,30}\b(until|till|on purpose)\b",
     r"\bvoices?\b.{0,20}\b(tell|tells|told|telling) me to (hurt|cut|burn|harm) myself\b",
     r"\b(used to|started to|began to) (cut|self harm|burn myself)\b",
-    r"\b(picked|took) (the |my )?(blade|razor)s? back up\b",
+    r"\b(picked|took) (the |my )?(blade|razor)s? back up\b", r"\bpicked up (the |my )?(blade|razor)s? again\b",
     r"\b(use|using|used) (a|the|my) [\w']+( [\w']+){0,2} to (scratch|cut|burn|scrape|dig into|hurt) my "
     r"(arms?|wrists?|legs?|thighs?|skin|stomach)\b",
     rf"\b{BODY}\b.{{0,40}}\brunning out of (space|room|places|skin)\b",
-    r"\bpicked up (the |my )?(blade|razor)s? again\b",
     r"\b(red lines|lines|tallies)\b.{0,15}\b(across|into|along) my (arms?|wrists?|thighs?|stomach|legs?|hips?|skin)\b",
     r"\bbody\b.{0,40}\b(need|urge|craving) to (hurt|harm|cut|burn) it\b",
     rf"\b(pain|hurt|sting|burn)\b.{{0,15}}\b(on|in|to|of) {BODY}\b.{{0,40}}\b(quiet|quieten|calm|numb|settle|"

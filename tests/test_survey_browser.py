@@ -65,14 +65,36 @@ def body_of(request: Request) -> str:
         return ""
 
 
-def wait_for_payload(page, bodies: list[str], text: str) -> None:
-    """Wait until a finished response carried `text`: the event stream ends only when the session has no
-    pending events, so moving on at once could leave it open until the page is gone and its body unreadable."""
+# Gradio's client reads event results from a server-sent event stream through fetch; the stream's
+# body can be read from the network only once it ends, which may be after the page has moved on,
+# so the page keeps a copy of every chunk as it arrives.
+KEEP_STREAMED_CHUNKS = """
+window.streamedChunks = [];
+const fetchFromNetwork = window.fetch;
+window.fetch = async (...args) => {
+  const response = await fetchFromNetwork(...args);
+  if ((response.headers.get("content-type") || "").includes("text/event-stream")) {
+    const stream = String(Math.random()), reader = response.clone().body.getReader(), decoder = new TextDecoder();
+    (async () => {
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+        window.streamedChunks.push([stream, decoder.decode(chunk.value, {stream: true})]);
+      }
+    })();
+  }
+  return response;
+};
+"""
+
+
+def wait_for_streamed(page, streams: dict[str, str], text: str) -> None:
+    """Wait until an event stream carried `text`, keeping what every stream has carried so far."""
     for _ in range(300):
-        if any(text in body for body in bodies):
+        for stream, chunk in page.evaluate("window.streamedChunks.splice(0)"):
+            streams[stream] = streams.get(stream, "") + chunk
+        if any(text in carried for carried in streams.values()):
             return
         page.wait_for_timeout(100)
-    raise AssertionError(f"no network payload carried {text!r}")
+    raise AssertionError(f"no event stream carried {text!r}")
 
 
 def rate(page, position: int, criteria: int, value: int) -> None:
@@ -83,7 +105,9 @@ def rate(page, position: int, criteria: int, value: int) -> None:
 def test_a_participant_completes_the_study_blind(survey_app) -> None:
     page, study, store = survey_app.page, survey_app.study, survey_app.store
     bodies: list[str] = []
+    streams: dict[str, str] = {}
     page.on("requestfinished", lambda request: bodies.append(body_of(request)))
+    page.add_init_script(KEEP_STREAMED_CHUNKS)
     page.goto(f"{survey_app.url}?study={study.id}&PROLIFIC_PID=pid-42")  # the short link opens the study page
     page.wait_for_url(re.compile(r"/survey\?study="), timeout=30_000)
     expect(page.locator("#survey-consent")).to_contain_text("Consent text.", timeout=30_000)
@@ -107,8 +131,8 @@ def test_a_participant_completes_the_study_blind(survey_app) -> None:
             expect(page.locator("#survey-agree")).to_be_hidden()
         question = page.locator("#survey-question").inner_text()
         is_check = "give both responses a 4" in question
-        if not is_check:  # the payload with the item was read
-            wait_for_payload(page, bodies, re.search(r"Question number \d+", question).group(0))
+        if not is_check:  # the item came through an event stream, which is checked for leaks below
+            wait_for_streamed(page, streams, re.search(r"Question number \d+", question).group(0))
         rate(page, 1, criteria, 4 if is_check else 8)
         rate(page, 2, criteria, 4 if is_check else 3)
         page.locator("#survey-next").click()
@@ -124,8 +148,8 @@ def test_a_participant_completes_the_study_blind(survey_app) -> None:
     assert (ratings["score"] == ratings["position"].map({1: 8, 2: 3})).all()
     assert set(ratings["model"]) == set(ARM_KEYS)
 
-    for body in bodies:
-        assert_blind(body)
+    for payload in (*bodies, *streams.values()):
+        assert_blind(payload)
 
 
 def test_an_unknown_study_says_so(survey_app) -> None:
