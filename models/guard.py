@@ -496,7 +496,7 @@ def _read(text: str) -> _Reading:
     level, lowered = topic, ""
     idiom_free = _match(without_idioms(text))[0] if IDIOM.search(text) else None
     if idiom_free in ("none", "distress"):
-        level, lowered = idiom_free, "an idiom"
+        level, lowered = idiom_free, "an idiom or everyday phrase"
     elif ELSEWHERE.search(text) and not _said_by_writer(text, found) and not _mine(text):
         level, lowered = "none", "fiction, study or someone else"
     elif PAST.search(text) and (RECOVERED.search(text) or not STILL.search(PAST.sub(" ", text))):
