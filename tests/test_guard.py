@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from models.guard import screen, screen_reply
+from models.guard import normalise, screen, screen_reply
 from models.safety import IMMINENT_MESSAGE, crisis_resources, frame_reply
 
 
@@ -134,6 +134,11 @@ def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: 
 ])
 def test_words_of_risk_in_everyday_sentences_are_not_risk(text: str) -> None:
     assert screen(users(text), learned=False).level in ("none", "distress")
+
+
+def test_digits_for_letters_are_read_only_where_they_spell_a_word_of_the_screen() -> None:
+    assert normalise("k1ll1ng mys3lf t0n1ght, g00dby3") == "killing myself tonight, goodbye"
+    assert normalise("my 40th, b4 covid19, mp3 and 9k") == "my 40th, b4 covid19, mp3 and 9k"
 
 
 def test_someone_named_in_a_message_lowers_a_match_only_when_the_words_are_not_the_writers() -> None:
