@@ -4,8 +4,8 @@ Hand-written rules catch the wording they were written for and miss new wording 
 closing notes of the safety issue); embeddings of the packaged all-MiniLM-L6-v2 place "I
 wouldn't mind if a car hit me" near the labelled ideation messages although no rule names
 it, and character n-grams of the message carry the misspellings and slang the encoder never
-saw. The model is trained on every split of the labelled set but `holdout13`, on first use, in
-a few seconds, and cached by the set's fingerprint.
+saw. The model is trained on every split of the labelled set but `holdout13`, on first use (about
+40 s on 2 CPU cores), and cached by the fingerprint of the set and of the code that shapes it.
 
 It only ever raises a level (guard.screen takes the higher of the two) and stays out where
 the rules found an explicit reason for no risk (an idiom, fiction, someone else, a past that
