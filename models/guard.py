@@ -439,6 +439,13 @@ DENIAL = _any(r"\b(i'm|i am) not (suicidal|(going to|gonna) (hurt|harm|kill|do a
               # What is denied goes with the denial: "no thoughts of hurting myself" is no evidence of self-harm.
               r"\b(don't|do not) have (any )?(suicidal )?(thoughts?|urges?|plans?) (of|to|about)( \w+){0,3}",
               r"\bno (suicidal |self harm |dark )?(thoughts?|urges?|plans?|intention) (of|to|about|at all)( \w+){0,3}")
+# The writer's own risk, whoever else a message names (a role-play character can be the writer).
+OWN_RISK = _any(r"\bi (want|wanna|feel|keep|have been|am|'m|'ve been|cut|hurt|took)\b.{0,20}\b(die|dead|suicid|myself|"
+                r"kill)",
+                r"\b(i'm|i am|i'll|i will|i) (going to |gonna |about to |want to |wanna )?"
+                r"(kill|hurt|stab|shoot|attack)\b",
+                r"\bi (have|'ve got|'ve|got)\b.{0,10}\b(fresh |new |deep )?(cuts|scars|burns)\b",
+                r"\bmy (self[- ]?harm|cutting|cuts|scars)\b", r"\bcharacter (is )?(me|myself)\b")
 REACTIVATED = re.compile(r"\b(again|back|relapsed?|gave in|did it|broke my streak|slipped( up)?|blades?|razors?)\b")
 FOLLOW_UP = re.compile(r"\b(it|this|that|these thoughts|yes|yeah|yep|every day|always|all the time|never goes away)\b")
 
@@ -520,14 +527,7 @@ def _said_by_writer(text: str, found: re.Match[str]) -> bool:
 
 def _mine(text: str) -> bool:
     """The writer speaks of their own risk, whoever else the message mentions."""
-    return bool(re.search(r"\bi (want|wanna|feel|keep|have been|am|'m|'ve been|cut|hurt|took)\b.{0,20}"
-                          r"\b(die|dead|suicid|myself|kill)", text)
-                or re.search(r"\b(i'm|i am|i'll|i will|i) (going to |gonna |about to |want to |wanna )?"
-                             r"(kill|hurt|stab|shoot|"
-                             r"attack)\b", text)
-                or re.search(r"\bi (have|'ve got|'ve|got)\b.{0,10}\b(fresh |new |deep )?(cuts|scars|burns)\b", text)
-                or re.search(r"\bmy (self[- ]?harm|cutting|cuts|scars)\b", text)
-                or re.search(r"\bcharacter (is )?(me|myself)\b", text))
+    return bool(OWN_RISK.search(text))
 
 
 def screen(messages: list[dict], learned: bool = True) -> Screening:

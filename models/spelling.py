@@ -32,6 +32,11 @@ KNOWN = {
     "kms": "kill myself", "unalive": "kill", "unaliving": "killing", "unalived": "killed", "ctb": "suicide",
     "sewerslide": "suicide",
 }
+# Phrases mapped whole, before single words.
+PHRASES = {
+    r"\bsewer slide\b": "suicide",  # gets past filters on social media
+    r"\bmulti ?-?stor(e)?y\b": "multi-storey",  # a car park, not a story
+}
 # The words the screen's rules are written with (see models/guard.py).
 VOCABULARY = frozenset("""
     want wanna wanting wanted wish wishing dying dead death kill killing killed myself suicide suicidal
@@ -83,6 +88,6 @@ def correct(token: str) -> str:
 
 def normalise_spelling(text: str) -> str:
     """`text` (lower case) with each word corrected."""
-    text = re.sub(r"\bsewer slide\b", "suicide", text)
-    text = re.sub(r"\bmulti ?-?stor(e)?y\b", "multi-storey", text)  # a car park, not a story
+    for phrase, meaning in PHRASES.items():
+        text = re.sub(phrase, meaning, text)
     return re.sub(r"[a-z0-9']+", lambda m: correct(m.group(0)), text)
