@@ -24,6 +24,12 @@ def test_contact_details_and_names_are_replaced() -> None:
     assert anonymise("I feel low and my exams start on 12 May") == "I feel low and my exams start on 12 May"
 
 
+def test_a_name_given_once_is_replaced_wherever_it_recurs() -> None:
+    assert anonymise("I'm Priya. Priya is what my nan calls me") == "I'm [name]. [name] is what my nan calls me"
+    assert anonymise("Hello Priya, thank you for telling me", {"Priya"}) == "Hello [name], thank you for telling me"
+    assert anonymise("I'm sad and i'm so tired") == "I'm sad and i'm so tired"
+
+
 def test_pseudonyms_cannot_be_linked_across_restarts(tmp_path: Path) -> None:
     first, second = ChatLog(tmp_path), ChatLog(tmp_path)
     assert first.pseudonym("session-1") == first.pseudonym("session-1") != first.pseudonym("session-2")
@@ -42,7 +48,8 @@ def test_the_chat_keeps_anonymised_lines_and_says_so(tiny_engine: Engine, tmp_pa
     files = list((tmp_path / "chats").glob("chats-*.jsonl"))
     assert len(files) == 1
     [line] = [json.loads(text) for text in files[0].read_text().splitlines()]
-    assert line["message"] == "I'm Sam, [email], and i want to die"
+    assert line["message"] == "I'm [name], [email], and i want to die"
+    assert "Sam" not in line["reply"]
     assert line["level"] == "ideation" and line["reply"] and len(line["session"]) == 12
 
 
