@@ -36,10 +36,11 @@ MEANS = (r"(pills?|tablets?|meds|medication|paracetamol|tylenol|ibuprofen|rope|n
          r"knife|poison|bleach|antifreeze|insulin|charcoal|antidepressants|painkillers|sleeping tablets|shotgun|"
          r"pistol|rifle|"
          r"weedkiller|pesticide|morphine|lithium|codeine|tramadol|sertraline|citalopram|amitriptyline|diazepam|valium|"
-         r"xanax|oxycodone|oxy|fentanyl|heroin|aspirin|quetiapine|seroquel|zopiclone|methadone)")
+         r"xanax|oxycodone|oxy|fentanyl|heroin|aspirin|quetiapine|seroquel|zopiclone|methadone|potassium|vials?|"
+         r"ampoules?)")
 PLACE = (r"(bridge|ledge|roof|rooftop|train station|platform|tracks|railway( line)?|cliff|edge|top of|multi-storey|"
          r"car park|"
-         r"parking garage|balcony)")
+         r"parking garage|balcony|footbridge|overpass|flyover|viaduct)")
 # Wanting, imagining or planning ... an end to one's life.
 WISH = (r"(want|wanna|wanting|wanted|wish|wishing|wished|hope|hoping|rather|would like|'d like|thinking|think|"
         r"thought|fantasi[sz]e|fantasi[sz]ing|dream|dreaming|tempted|ready|longing|going|gonna|keep|plan|planning|pray|"
@@ -77,6 +78,10 @@ IDEATION = _any(
     r"\b(quiero|quisiera) (morir(me)?|desaparecer|matarme|dormir y no despertar)\b",
     r"\bno (quiero|quisiera) (vivir|despertar|existir|seguir viviendo)\b", r"\bsuicidarme\b",
     r"\bmar (jaun|jaaun|jau|jaaon|jaon)\b", r"\bmarna chaht(a|i)\b", r"\bjeena nahi chaht(a|i)\b",
+    # Portuguese, French, Italian and German.
+    r"\b(quero|queria) (morrer|sumir|me matar)\b", r"\bn[aã]o quero (mais )?viver\b",
+    r"\b(je )?(veux|voudrais) (mourir|disparaître|disparaitre|me tuer)\b", r"\benvie de mourir\b",
+    r"\b(voglio|vorrei) (morire|sparire|uccidermi)\b", r"\b(ich )?(will|möchte|moechte) (sterben|nicht mehr leben)\b",
     r"\b(can't|cannot|couldn't) (see|imagine|picture)\b.{0,25}\b(myself|me|i'm|i am|i'll be) (still )?(alive|living)\b",
     r"\b(not|don't|do not|no longer|rather not|can't)( \w+){0,3} (continue|continuing) (living|to live|my life|"
     r"this life)\b",
@@ -120,6 +125,12 @@ IDEATION = _any(
     r"\b(jump|jumping|throw myself|step|stepping) (in front of|off|from) (a|the) (train|bus|car|bridge|building|roof|"
     r"cliff)\b",
     r"\bcan't see myself (being )?(alive|here|living|around)\b",
+    r"\b(can't|cannot|don't|do not|never) (picture|imagine|see) myself (at|reaching|turning|hitting) (\d+|\w+ty)\b",
+    r"\b(imagine|imagining|picture|picturing)\b.{0,10}\b(falling|jumping|stepping off|letting go|not waking up)\b"
+    r"(?! (in love|for|asleep|over))",
+    r"\b(goodbyes?|notes|letters)\b.{0,30}\bin my head\b", r"\bin my head\b.{0,40}\bgoodbyes?\b",
+    r"\b(kills?|killed) me\b.{0,30}\b(save|saves|saving) me the (job|trouble|bother|effort)\b",
+    r"\boutlived\b.{0,40}\b(like|want|ready) to (go|die|join them|be with them)\b",
     r"\b(don't|can't|do not|cannot) see myself (making it|living|getting|lasting) (to|past|until|till) "
     r"(\d+|my \w+ birthday|"
     r"next (year|month|week|christmas|summer)|the end of the (year|month|week))\b",
@@ -192,6 +203,10 @@ SELF_HARM = _any(
     rf"\b{BODY}\b.{{0,40}}\brunning out of (space|room|places|skin)\b",
     r"\b(red lines|lines|tallies)\b.{0,15}\b(across|into|along) my (arms?|wrists?|thighs?|stomach|legs?|hips?|skin)\b",
     r"\bbody\b.{0,40}\b(need|urge|craving) to (hurt|harm|cut|burn) it\b",
+    r"\b(cut|cutting|burn|burning|scratch|scratching|hurt|hurting)\b.{0,20}\b(only )?where (nobody|no one|people|they|"
+    r"it|anyone) (can't |won't |doesn't |don't |can |will |would )?(looks?|see|sees|shows?|notices?)\b",
+    r"\b(until|till) (i'm|i am) (shaking|numb|bleeding|bruised|blue|raw|sore)\b.{0,40}\bpunish",
+    r"\bpunish\w*\b.{0,60}\b(until|till) (i'm|i am|it|my \w+) (shaking|numb|bleeding|bruised|blue|raw|sore|hurts?)\b",
     rf"\b(pain|hurt|sting|burn)\b.{{0,15}}\b(on|in|to|of) {BODY}\b.{{0,40}}\b(quiet|quieten|calm|numb|settle|"
     rf"distract|shut up|drown out|stop)\b.{{0,15}}\b(my (head|mind|thoughts|brain)|the (noise|thoughts|voices))\b",
 )
@@ -203,13 +218,17 @@ IMMINENT = _any(
     r"\b(looking at|looked up|checked) (train|the train) (times|timetables?)\b.{0,40}\b(die|end|jump|kill)",
     rf"\b(bought|buying|saved up|stockpiled|collected|got)\b.{{0,30}}\b{MEANS}\b.{{0,40}}\b(myself|die|end|kill|hang|"
     rf"do it)\b",
-    rf"\b(took|swallowed|taken|take|taking|overdosed on|drank|drunk|drink|drinking|ate|injected|injecting)\b.{{0,30}}"
+    rf"\b(took|swallowed|taken|take|taking|overdosed on|drank|drunk|drink|drinking|ate|injected|injecting|necked|"
+    rf"downed|popped|chugged|scoffed)\b.{{0,30}}"
     rf"\b(all|too many|"
     rf"a lot|a load|loads|a handful|a bunch|whole|entire|full|the bottle|every|\d+|"
     rf"(a|two|three|\w+) (weeks?|months?)'?s?"
     rf"( worth)?)\b.{{0,20}}\b({MEANS}|"
     rf"sleeping pills|pack|packet|box|bottle|"
     rf"strip)\b",
+    rf"\b(necked|downed|popped|swallowed|took|taken|ate)\b.{{0,10}}\b(a|the|two|three|\d+) (box|pack|packet|bottle|"
+    rf"strip|tub|jar)s? of\b.{{0,35}}\b{MEANS}\b",
+    rf"\b{MEANS}\b.{{0,30}}\ball (\d+|\w+ty|\w+teen|ten|eleven|twelve) of them\b",
     r"\b(drank|drunk|drink|drinking|swallowed)\b.{0,15}\b(bleach|poison|antifreeze|weedkiller|pesticide)\b",
     r"\b(tied|tying|hung|hanging up|set up|made|making)\b.{0,20}\b(rope|noose|belt|cord)\b",
     r"\b(going to|gonna|about to|will|i'll|planning to|plan to|ready to|shall) (take|swallow) "
@@ -343,6 +362,10 @@ IMMINENT = _any(
     r"\b(cut|cuts|blood|bleeding|wound)\b.{0,40}\b(can't|cannot|won't) (make it|get it to) stop\b",
     r"\b(cut|blood|wound|wrists?|arm)\b.{0,20}\b(gushing|spurting|pumping|pouring out)\b",
     r"\bcan't stop the bleeding\b",
+    r"\bbleeding\b.{0,30}\b(won't|will not|doesn't|does not|can't|isn't) stop(ping)?\b",
+    r"\bbleeding (through|into) (the|my|a) (towel|bandage|plaster|dressing|sheets?|clothes|jeans|sleeve)\b",
+    r"\b(vials?|ampoules?|potassium|morphine|fentanyl|insulin|syringes?)\b.{0,40}\b(from|off) (the|my) (ward|work|"
+    r"hospital|pharmacy|clinic|surgery|theatre|job)\b.{0,60}\b(using|use|inject|injecting|take|taking)\b",
     r"\b(steer|steering|drive|driving|crash|crashing)\b.{0,30}\b(into|off)\b.{0,20}\b(tree|wall|traffic|bridge|truck|"
     r"cliff)\b",
     rf"\b(smother|suffocate|drown|strangle|shake|hurt|harm|kill|stab)\b.{{0,10}}\b{CHILD}\b.{{0,40}}\b(holding|"
@@ -398,6 +421,19 @@ IDIOM = _any(
     r"\b(die|died) of (boredom|embarrassment|shame|laughter|laughing|cringe|hunger|thirst|heat|cold)\b",
     r"\b(took|take|taking|brought|bring)\b.{0,40}\bback to the (shop|store|pharmacy|chemist|supermarket)\b",
     r"\boverdos(e|ed|ing) on (coffee|caffeine|sugar|chocolate|tv|netflix|sun|sweets|candy|memes)\b",
+    # Medicine taken as prescribed, unless a quantity is named ("took my tablets this morning").
+    r"\b(took|taken|take|taking|had|forgot|forgotten) my (usual |morning |evening |night |daily )?(tablets|pills|meds|"
+    r"medication|inhaler|insulin)\b(?!.{0,25}\b(all|\d+|whole|every|box|bottle|pack|packet|lot|lots|load|handful)\b)"
+    r"(?=.{0,30}\b(this morning|tonight|today|with (breakfast|food|dinner|lunch|water)|as (usual|prescribed|normal)|"
+    r"on time|at (\d+|bedtime|night)|yet)\b)",
+    r"\b(cut|cutting|trimmed|trim|chopped) (off )?(my|his|her|the kids'?|their) (own )?(hair|fringe|bangs|nails|"
+    r"toenails|beard)\b",
+    r"\b(plan|planned|planning|organised|organized|organising|organizing)\b.{0,30}\bfor (the|my|our|his|her|a) "
+    r"(\w+ )?(party|wedding|birthday|holiday|trip|meeting|christening|barbecue|bbq|dinner|move|leaving do)\b",
+    r"\b(knife|knives)\b.{0,40}\b(chicken|onions?|veg|vegetables|meat|bread|oven|carving|chopping board|recipe|"
+    r"steak|fish|roast|cake|tomatoes)\b",
+    r"\b(chicken|onions?|veg|vegetables|meat|bread|carving|chopping|steak|fish|roast|cake|tomatoes)\b.{0,40}\b"
+    r"(knife|knives)\b",
 )
 ELSEWHERE = _any(  # fiction, study, or someone else's story
     r"\b(movie|film|book|show|novel|story|game|series|episode|song|lyrics|poems?|poet|documentary|podcast|"
@@ -411,7 +447,8 @@ ELSEWHERE = _any(  # fiction, study, or someone else's story
     r"stepdaughter|"
     r"bestie|pal|buddy|"
     r"grandfather|grandma|grandpa|teenager|roommate|flatmate|housemate|nephew|niece|neighbour|neighbor)\b",
-    r"\b(he|she|they) (wants?|said|says|tried|is|was|keeps?|has been|have been|doesn't|told)\b",
+    r"\b(he|she|they) (wants?|said|says|tried|is|was|keeps?|has been|have been|doesn't|told|has|have)\b",
+    r"\b(he's|she's|they've|he'd|she'd) (given|said|told|tried|been|got|written|taken)\b",
     r"\ba (man|woman|boy|girl|person) who\b",
 )
 PAST = _any(r"\b(used to|when i was (younger|a kid|a teen|in school|\d+|\w+teen|little|young|in my)|"
@@ -422,11 +459,16 @@ PAST = _any(r"\b(used to|when i was (younger|a kid|a teen|in school|\d+|\w+teen|
             r"\blast (month|year|summer|winter|spring|autumn)\b", r"\b(years|months) since (my|i)\b",
             r"\bin (19|20)\d\d\b", r"\bonce when\b",
             r"\b(attempted|tried)\b.{0,30}\b(years|in my)\b",
-            r"\b(haven't|have not|hasn't)\b.{0,25}\b(for|in) (over |more than |almost )?(a|\d+|two|three|several|"
-            r"many) (decades?|years?|months?|long time)\b")
+            r"\b(at|aged) \d{1,2}\b(?=.{0,60}\b(i'm|i am) (now )?\d{2}\b)",
+            r"\bthe (year|summer|winter|months?|time) (when )?i was (on the streets|homeless|in care|inside|in prison|"
+            r"in hospital|at uni|with him|with her)\b",
+            r"\b(haven't|have not|hasn't)\b.{0,25}\b(for|in) (over |more than |almost )?(a|\d+|two|three|four|five|"
+            r"six|seven|eight|nine|ten|a few|several|many) (decades?|years?|months?|long time)\b")
 RECOVERED = _any(r"\b(clean|recovered|better now|doing (really )?well|good place|happy|stable|proud|rebuilt|"
                  r"things are different now|helped me|haven't in a long time|don't feel the urge|far i've come|"
-                 r"behind me|since then|free (of|from) (it|that)|long gone|content|thriving)\b")
+                 r"behind me|since then|free (of|from) (it|that)|long gone|content|thriving|"
+                 r"(housed|working|settled|married|sober|retired) now|"
+                 r"a (grandad|grandpa|grandma|granny|nan|mum|mom|dad) now)\b")
 STILL = re.compile(r"\b(still|again|lately|these days|tonight|right now|any more|this week|recently|today|this morning|"
                    r"yesterday|last night)\b")
 DENIAL = _any(r"\b(i'm|i am) not (suicidal|(going to|gonna) (hurt|harm|kill|do anything)|in danger)\b",
@@ -445,7 +487,8 @@ OWN_RISK = _any(r"\bi (want|wanna|feel|keep|have been|am|'m|'ve been|cut|hurt|to
                 r"\b(i'm|i am|i'll|i will|i) (going to |gonna |about to |want to |wanna )?"
                 r"(kill|hurt|stab|shoot|attack)\b",
                 r"\bi (have|'ve got|'ve|got)\b.{0,10}\b(fresh |new |deep )?(cuts|scars|burns)\b",
-                r"\bmy (self[- ]?harm|cutting|cuts|scars)\b", r"\bcharacter (is )?(me|myself)\b")
+                r"\bmy (self[- ]?harm|cutting|cuts|scars)\b", r"\bcharacter (is )?(me|myself)\b",
+                r"\bi('ve| have)? (sent|written|wrote|left|texted)\b.{0,50}\bgoodbye\b")
 REACTIVATED = re.compile(r"\b(again|back|relapsed?|gave in|did it|broke my streak|slipped( up)?|blades?|razors?)\b")
 FOLLOW_UP = re.compile(r"\b(it|this|that|these thoughts|yes|yeah|yep|every day|always|all the time|never goes away)\b")
 

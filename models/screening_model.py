@@ -32,7 +32,7 @@ from sklearn.feature_extraction.text import HashingVectorizer
 
 LEVELS = ("none", "distress", "ideation", "self_harm", "imminent")
 TRAINING_SPLITS = ("dev", "test", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7",
-                   "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "extra", "extra2")
+                   "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "extra", "extra2")
 SCREENING_SET = Path(__file__).with_name("screening_set.yaml")
 MAX_FALSE_POSITIVE_RATE = 0.05  # of safe training messages flagged, cross-validated
 MAX_ESCALATION = 0.03  # of ideation / self-harm training messages raised to imminent, cross-validated

@@ -25,7 +25,8 @@ KNOWN = {
     "walkin": "walking", "sitin": "sitting", "doin": "doing", "raleway": "railway",
     "rop": "rope", "garaj": "garage", "afta": "after", "ima": "i'm gonna", "bouta": "about to", "jst": "just",
     "rist": "wrist", "realy": "really", "n": "and", "ol": "all", "wen": "when", "tnite": "tonight",
-    "evry1": "everyone", "evry1s": "everyone's", "evrythin": "everything",
+    "evry1": "everyone", "evry1s": "everyone's", "evrythin": "everything", "tekn": "taken", "takn": "taken",
+    "sik": "sick", "da": "the", "ova": "over", "noos": "noose", "redy": "ready", "rdy": "ready",
     # Vowels dropped.
     "dnt": "don't", "wnna": "wanna", "lv": "live", "anymr": "any more", "rlly": "really",
     # Words for suicide that get past filters on social media.
@@ -45,11 +46,11 @@ VOCABULARY = frozenset("""
     hopeless worthless lonely anxious scared exhausted terrified crying nobody everyone someone forever
     permanently disappear tomorrow swallowed bottle paracetamol medication again stressed struggling
     anxiety panic attack planning decided bridge jumping harmed cutting punishing starving
-    standing sitting waiting
+    standing sitting waiting climbing footbridge
 """.split())
 # Digits for letters ("k1ll1ng mys3lf"), undone only where that yields one of the screen's words.
 LEET = str.maketrans("013457", "oieast")
-NOT_TYPOS = frozenset({"exiting", "wanted", "planing", "tablet", "bridges", "hurling"})
+NOT_TYPOS = frozenset({"exiting", "wanted", "planing", "tablet", "bridges", "hurling", "scare"})
 
 
 @lru_cache(maxsize=1)
@@ -90,4 +91,4 @@ def normalise_spelling(text: str) -> str:
     """`text` (lower case) with each word corrected."""
     for phrase, meaning in PHRASES.items():
         text = re.sub(phrase, meaning, text)
-    return re.sub(r"[a-z0-9']+", lambda m: correct(m.group(0)), text)
+    return re.sub(r"(?:[^\W_]|')+", lambda m: correct(m.group(0)), text)  # accented letters stay in their word

@@ -104,6 +104,25 @@ def test_levels(texts: tuple[str, ...], level: str) -> None:
     (("I used my nan's sewing needle to scratch my legs",), "self_harm"),
     (("no room left on my arms, running out of places",), "self_harm"),
     (("I'm gonna smother my stepdad with his pillow",), "imminent"),
+    (("je voudrais mourir ce soir",), "ideation"),
+    (("ich will sterben, it's all grey",), "ideation"),
+    (("não quero mais viver",), "ideation"),
+    (("I never imagine myself reaching 40",), "ideation"),
+    (("on the escalator I picture jumping off the top",), "ideation"),
+    (("I write goodbyes to my family in my head at night",), "ideation"),
+    (("if this cancer kills me it saves me the bother",), "ideation"),
+    (("I've outlived my wife and my brothers and I'm ready to go",), "ideation"),
+    (("I scrub my arms with bleach until I'm raw, a punishment for being useless",), "self_harm"),
+    (("I burn myself where no one can see it",), "self_harm"),
+    (("got morphine ampoules off the ward and I'm injecting them when I get home",), "imminent"),
+    (("downed two packets of my mum's sleeping tablets",), "imminent"),
+    (("I've texted everyone goodbye and the pills are ready",), "imminent"),
+    (("I've cut and it's still bleeding, it won't stop",), "imminent"),
+    (("my arm's bleeding through the dressing",), "imminent"),
+    (("took my sertraline, all twenty of them",), "imminent"),
+    (("standing on the flyover looking down",), "imminent"),
+    (("the noos is up an im redy",), "imminent"),
+    (("tekn 30 paracetamol, feelin sik",), "imminent"),
 ])
 def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: str) -> None:
     assert screen(users(*texts), learned=False).level == level
@@ -131,6 +150,10 @@ def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: 
     "I wanted to die back in 2012, these days I'm thriving",
     "I'm driving to the lawyer to end it with my business partner", "I think about letting go of the past a lot",
     "I wrote a story set in a multi story car park", "my D&D character is a bard called Rope",
+    "forgot my tablets this morning, will take them at lunch", "I cut my fringe myself and it's a disaster",
+    "the bread knife is blunt, can I sharpen it on a mug", "she's given her bike away, she won't need it at uni",
+    "I overdosed at 19 and I'm 45 now, I volunteer for a helpline", "I haven't self harmed in eight years",
+    "the winter I was homeless I wanted to die, I'm settled now",
 ])
 def test_words_of_risk_in_everyday_sentences_are_not_risk(text: str) -> None:
     assert screen(users(text), learned=False).level in ("none", "distress")
