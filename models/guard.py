@@ -78,7 +78,9 @@ IDEATION = _any(
     r"\b(quiero|quisiera) (morir(me)?|desaparecer|matarme|dormir y no despertar)\b",
     r"\bno (quiero|quisiera) (vivir|despertar|existir|seguir viviendo)\b", r"\bsuicidarme\b",
     r"\bmar (jaun|jaaun|jau|jaaon|jaon)\b", r"\bmarna chaht(a|i)\b", r"\bjeena nahi chaht(a|i)\b",
-    # Portuguese, French, Italian and German.
+    # Tagalog, Polish, Portuguese, French, Italian and German.
+    r"\bgusto ko (na|nang) (mamatay|mawala)\b", r"\bayoko (na|nang) mabuhay\b",
+    r"\bch(c|ć)(ę|e) umrze(ć|c)\b", r"\bnie ch(c|ć)(ę|e) (ju(ż|z) )?(ż|z)y(ć|c)\b",
     r"\b(quero|queria) (morrer|sumir|me matar)\b", r"\bn[aã]o quero (mais )?viver\b",
     r"\b(je )?(veux|voudrais) (mourir|disparaître|disparaitre|me tuer)\b", r"\benvie de mourir\b",
     r"\b(voglio|vorrei) (morire|sparire|uccidermi)\b", r"\b(ich )?(will|möchte|moechte) (sterben|nicht mehr leben)\b",
@@ -128,7 +130,13 @@ IDEATION = _any(
     r"\b(can't|cannot|don't|do not|never) (picture|imagine|see) myself (at|reaching|turning|hitting) (\d+|\w+ty)\b",
     r"\b(imagine|imagining|picture|picturing)\b.{0,10}\b(falling|jumping|stepping off|letting go|not waking up)\b"
     r"(?! (in love|for|asleep|over))",
-    r"\b(goodbyes?|notes|letters)\b.{0,30}\bin my head\b", r"\bin my head\b.{0,40}\bgoodbyes?\b",
+    r"\b(goodbyes?|notes|letters)\b.{0,30}\bin my head\b",
+    r"\b(kindest|best|right) thing\b.{0,40}\b(is|would be) (to )?(not (be|being) (their|his|her|here|around|alive)|"
+    r"be gone)\b",
+    r"\b(articles|videos|pages|posts|forums?|threads?|reading|read|googling|googled)\b.{0,20}\b(about|on) "
+    r"(suicide )?methods\b",
+    r"\b(photo|picture|grave|ashes|headstone|urn)\b.{0,40}\b(be with|join|see) (her|him|them|you)( again)? soon\b",
+    r"\bin my head\b.{0,40}\bgoodbyes?\b",
     r"\b(kills?|killed) me\b.{0,30}\b(save|saves|saving) me the (job|trouble|bother|effort)\b",
     r"\boutlived\b.{0,40}\b(like|want|ready) to (go|die|join them|be with them)\b",
     r"\b(don't|can't|do not|cannot) see myself (making it|living|getting|lasting) (to|past|until|till) "
@@ -176,7 +184,7 @@ SELF_HARM = _any(
     r"(cut(?! (back|down|out|off|up|my hair|my nails|my fringe|the|ties|corners|costs|class))|cutting|hurt myself|"
     r"hurting myself)\b",
     r"\bcut(ting)? (again|last night|today|tonight)\b", r"\bcutting\b.{0,30}\b(cope|helps?|only (way|thing)|urges?)\b",
-    r"\brelapsed?\b.{0,20}\b(cut|self|harm|hurt|blade|razor)", r"\bwanted it to hurt\b",
+    r"\brelapsed?\b.{0,20}\b(cut|self|harm|hurt|blade|razor|sh)\b", r"\bwanted it to hurt\b",
     r"\bcut\b.{0,20}\bwithout (leaving )?(scars|marks)\b", r"\b(cut|cutting|self harm)\b.{0,20}\brelapse",
     rf"\b{HARM_ACT}\b.{{0,40}}\bon purpose\b",
     r"\b(until|till) (it|they|i|my \w+|it's|it is|they're|they are) (bled|bleed|bleeds|bleeding|hurt|hurts|bruised|"
@@ -203,6 +211,7 @@ SELF_HARM = _any(
     rf"\b{BODY}\b.{{0,40}}\brunning out of (space|room|places|skin)\b",
     r"\b(red lines|lines|tallies)\b.{0,15}\b(across|into|along) my (arms?|wrists?|thighs?|stomach|legs?|hips?|skin)\b",
     r"\bbody\b.{0,40}\b(need|urge|craving) to (hurt|harm|cut|burn) it\b",
+    r"\bi (don't|do not) deserve (food|to eat|meals|to have dinner)\b",
     r"\b(cut|cutting|burn|burning|scratch|scratching|hurt|hurting)\b.{0,20}\b(only )?where (nobody|no one|people|they|"
     r"it|anyone) (can't |won't |doesn't |don't |can |will |would )?(looks?|see|sees|shows?|notices?)\b",
     r"\b(until|till) (i'm|i am) (shaking|numb|bleeding|bruised|blue|raw|sore)\b.{0,40}\bpunish",
@@ -362,6 +371,11 @@ IMMINENT = _any(
     r"\b(cut|cuts|blood|bleeding|wound)\b.{0,40}\b(can't|cannot|won't) (make it|get it to) stop\b",
     r"\b(cut|blood|wound|wrists?|arm)\b.{0,20}\b(gushing|spurting|pumping|pouring out)\b",
     r"\bcan't stop the bleeding\b",
+    r"\bcut (deeper|worse) than (ever|before|usual|last time)\b", r"\b(blood|it's|it is) soaking through\b",
+    r"\b(in the (bath|tub|bathtub))\b.{0,20}\bwith (a|the|my) (razor|blade|knife|pills|tablets|hairdryer|toaster)\b",
+    rf"\b{PLACE}\b.{{0,60}}\b(texted|told|messaged|rang|called) (my )?\w+ (that )?i love (her|him|them|you)\b",
+    r"\b(i'm|i am|standing|sitting|stood|sat)\b.{0,10}\b(on|at) the (ledge|edge|roof|top) of (the|a) (car park|"
+    r"multi-storey|bridge|building|block|flats|tower|cliff|quarry|halls|hospital|station|dam|viaduct)\b",
     r"\bbleeding\b.{0,30}\b(won't|will not|doesn't|does not|can't|isn't) stop(ping)?\b",
     r"\bbleeding (through|into) (the|my|a) (towel|bandage|plaster|dressing|sheets?|clothes|jeans|sleeve)\b",
     r"\b(vials?|ampoules?|potassium|morphine|fentanyl|insulin|syringes?)\b.{0,40}\b(from|off) (the|my) (ward|work|"
@@ -370,6 +384,8 @@ IMMINENT = _any(
     r"cliff)\b",
     rf"\b(smother|suffocate|drown|strangle|shake|hurt|harm|kill|stab)\b.{{0,10}}\b{CHILD}\b.{{0,40}}\b(holding|"
     rf"in my hands?|right here|next to me|standing over|over (him|her|them|the cot|the crib))\b",
+    rf"\b(holding|hold|held|push|pushing|keep|keeping)\b.{{0,5}}\b{CHILD}\b.{{0,10}}\b(under|underwater|beneath) "
+    rf"(the )?(water|bathwater|bath|pillow|duvet)\b",
     rf"\b(holding|in my hands?|standing over)\b.{{0,40}}\b(smother|suffocate|drown|strangle|shake|hurt|harm|kill|"
     rf"stab)\b.{{0,10}}\b{CHILD}\b",
     r"\b(want|wanna|going|gonna|about|will|i'll)( to)? (kill|hurt|stab|shoot|attack|murder|strangle|smother|poison|"
@@ -428,6 +444,8 @@ IDIOM = _any(
     r"on time|at (\d+|bedtime|night)|yet)\b)",
     r"\b(cut|cutting|trimmed|trim|chopped) (off )?(my|his|her|the kids'?|their) (own )?(hair|fringe|bangs|nails|"
     r"toenails|beard)\b",
+    r"\b(day|workout|session|run|class|shift|gym|exam|week|hills?|spin|training|match|commute|journey)"
+    r"( \w+)? (murdered|killed|destroyed|wrecked|finished) me\b",
     r"\b(plan|planned|planning|organised|organized|organising|organizing)\b.{0,30}\bfor (the|my|our|his|her|a) "
     r"(\w+ )?(party|wedding|birthday|holiday|trip|meeting|christening|barbecue|bbq|dinner|move|leaving do)\b",
     r"\b(knife|knives)\b.{0,40}\b(chicken|onions?|veg|vegetables|meat|bread|oven|carving|chopping board|recipe|"
@@ -478,6 +496,9 @@ DENIAL = _any(r"\b(i'm|i am) not (suicidal|(going to|gonna) (hurt|harm|kill|do a
               r"\bi'd never (kill|hurt|harm|take my (own )?life)\b", r"\bi don't want to die\b",
               r"\b(don't|do not) want to (kill|hurt|harm) myself\b",
               r"\b(not|never) (thinking|thought) (of|about) (suicide|killing|hurting|harming)( myself)?\b",
+              r"\b(no|not any|don't have (any|a)|haven't (any|a)) (wish|desire|intention|plans?) to "
+              r"(die|kill|hurt|harm|end)( \w+){0,2}",
+              r"\bi (don't|do not|never) (cut|self harm|hurt myself|burn myself)\b( or anything)?",
               # What is denied goes with the denial: "no thoughts of hurting myself" is no evidence of self-harm.
               r"\b(don't|do not) have (any )?(suicidal )?(thoughts?|urges?|plans?) (of|to|about)( \w+){0,3}",
               r"\bno (suicidal |self harm |dark )?(thoughts?|urges?|plans?|intention) (of|to|about|at all)( \w+){0,3}")
@@ -488,7 +509,9 @@ OWN_RISK = _any(r"\bi (want|wanna|feel|keep|have been|am|'m|'ve been|cut|hurt|to
                 r"(kill|hurt|stab|shoot|attack)\b",
                 r"\bi (have|'ve got|'ve|got)\b.{0,10}\b(fresh |new |deep )?(cuts|scars|burns)\b",
                 r"\bmy (self[- ]?harm|cutting|cuts|scars)\b", r"\bcharacter (is )?(me|myself)\b",
-                r"\bi('ve| have)? (sent|written|wrote|left|texted)\b.{0,50}\bgoodbye\b")
+                r"\bi('ve| have)? (sent|written|wrote|left|texted)\b.{0,50}\bgoodbye\b",
+                # No subject at the start of a sentence: the writer is up there.
+                r"(^|[.!?] )(sitting|standing|sat|stood) (on|at) the (top|edge|ledge|roof)\b")
 REACTIVATED = re.compile(r"\b(again|back|relapsed?|gave in|did it|broke my streak|slipped( up)?|blades?|razors?)\b")
 FOLLOW_UP = re.compile(r"\b(it|this|that|these thoughts|yes|yeah|yep|every day|always|all the time|never goes away)\b")
 

@@ -123,6 +123,18 @@ def test_levels(texts: tuple[str, ...], level: str) -> None:
     (("standing on the flyover looking down",), "imminent"),
     (("the noos is up an im redy",), "imminent"),
     (("tekn 30 paracetamol, feelin sik",), "imminent"),
+    (("ayoko nang mabuhay",), "ideation"),
+    (("nie chcę już żyć",), "ideation"),
+    (("the best thing for my family would be to not be around",), "ideation"),
+    (("I watch videos about suicide methods when I can't sleep",), "ideation"),
+    (("I talk to his ashes every night and say I'll join him soon",), "ideation"),
+    (("I don't deserve to eat after today",), "self_harm"),
+    (("relapsed on sh last night",), "self_harm"),
+    (("I'm in the tub with the blade now",), "imminent"),
+    (("cut worse than last time and blood is soaking through",), "imminent"),
+    (("sitting at the top of the multi-storey, I messaged my brother that I love him",), "imminent"),
+    (("I held my son under the water for a second today",), "imminent"),
+    (("standing on the ledge of the block of flats",), "imminent"),
 ])
 def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: str) -> None:
     assert screen(users(*texts), learned=False).level == level
@@ -154,6 +166,9 @@ def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: 
     "the bread knife is blunt, can I sharpen it on a mug", "she's given her bike away, she won't need it at uni",
     "I overdosed at 19 and I'm 45 now, I volunteer for a helpline", "I haven't self harmed in eight years",
     "the winter I was homeless I wanted to die, I'm settled now",
+    "that spin class destroyed me, legs like jelly", "I have no intention to kill myself, I'm just furious",
+    "I don't self harm or anything, I just bottle things up", "the best thing would be to go to bed early",
+    "reading articles about teaching methods for my PGCE",
 ])
 def test_words_of_risk_in_everyday_sentences_are_not_risk(text: str) -> None:
     assert screen(users(text), learned=False).level in ("none", "distress")
