@@ -81,6 +81,15 @@ def tiny_engine(tiny_catalog_path: Path) -> Engine:
 
 
 @pytest.fixture(scope="session")
+def learned_screen_ready() -> None:
+    """Trains (about a minute) or loads the learned crisis screen, as app.py does before serving,
+    so that tests driving the chat do not wait for it inside their timeouts."""
+    from models.screening_model import learned_screen
+
+    learned_screen()
+
+
+@pytest.fixture(scope="session")
 def postgres_url() -> Iterator[str]:
     with postgres_server() as url:
         yield url

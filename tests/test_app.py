@@ -10,6 +10,7 @@ from gradio_client import Client
 import app
 from models.engine import Engine
 
+pytestmark = pytest.mark.usefixtures("learned_screen_ready")
 GREEDY = (0.0, 1.0, 16)  # temperature, top_p, max new tokens
 
 

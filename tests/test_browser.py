@@ -14,7 +14,7 @@ from browser import chromium
 from models.catalog import load_catalog
 from models.engine import Engine
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("learned_screen_ready")]
 
 
 @pytest.fixture
