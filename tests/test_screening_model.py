@@ -10,7 +10,13 @@ import pytest
 from models.guard import LEVELS, normalise, screen, without_idioms
 from models.loading import cache_dir
 from models.screening_eval import load_set
-from models.screening_model import MAX_FALSE_POSITIVE_RATE, TRAINING_SPLITS, _flagged, learned_screen
+from models.screening_model import (
+    MAX_FALSE_POSITIVE_RATE,
+    TRAINING_SPLITS,
+    _flagged,
+    language_model_states,
+    learned_screen,
+)
 
 
 def users(*texts: str) -> list[dict]:
@@ -60,6 +66,16 @@ def test_thresholds_keep_false_positives_of_the_training_messages_bounded() -> N
     found = model.levels([without_idioms(normalise(i.text)) for i in safe],
                          [" ".join(normalise(c) for c in i.context) for i in safe])
     assert sum(level != "none" for level in found) / len(safe) <= MAX_FALSE_POSITIVE_RATE
+
+
+def test_language_model_states_do_not_depend_on_the_other_messages_in_a_batch() -> None:
+    """Padding a short message to a long one's length must not change what the screen reads of it."""
+    short, long = "i want to die", "the pills are lined up on the desk and I have written the letters to everyone"
+    alone = language_model_states([short])
+    batched = language_model_states([long, short])
+    assert alone.shape == (1, batched.shape[1])
+    assert np.allclose(alone[0], batched[1], rtol=1e-3, atol=1e-2 * np.abs(alone).mean())
+    assert not np.allclose(batched[0], batched[1], rtol=1e-3, atol=1e-2 * np.abs(alone).mean())
 
 
 def test_the_trained_screen_is_cached_by_the_sets_fingerprint() -> None:
