@@ -66,19 +66,17 @@ def _encoder():
 
 @lru_cache(maxsize=1)
 def _language_model():
-    """The packaged SmolLM2 cut after LANGUAGE_MODEL_LAYER + 1 layers (the last entry of
-    `hidden_states` is normalised, so one layer more is kept), and its tokenizer."""
-    from transformers import AutoModel, AutoTokenizer
-
+    """The packaged SmolLM2's transformer (no language-model head) cut after LANGUAGE_MODEL_LAYER + 1
+    layers (the last entry of `hidden_states` is normalised, so one layer more is kept), and its tokenizer."""
     from models.catalog import load_catalog
-    from models.loading import convert_packaged_base
+    from models.loading import load_base
 
-    folder = convert_packaged_base(load_catalog().bases[LANGUAGE_MODEL])
-    model = AutoModel.from_pretrained(folder, dtype=torch.float32)
+    loaded = load_base(load_catalog().bases[LANGUAGE_MODEL])
+    model = loaded.model.base_model
     kept = LANGUAGE_MODEL_LAYER + 1
     del model.layers[kept:]
     model.config.num_hidden_layers = kept
-    return AutoTokenizer.from_pretrained(folder), model.eval()
+    return loaded.tokenizer, model
 
 
 def language_model_states(texts: list[str]) -> np.ndarray:
