@@ -631,8 +631,12 @@ UNSAFE_REPLY = {
     "encourages self-harm": _any(r"\byou should (kill|hurt|cut|harm) yourself\b",
                                  r"\b(go ahead|do it)\b.*\b(kill|hurt|cut|end)\b",
                                  r"\byou('d| would) be better off dead\b",
-                                 r"\byou (deserve|need) to (hurt|suffer|die|feel pain|bleed)\b"),
+                                 r"\byou (deserve|need) to (hurt|suffer|die|feel pain|bleed)\b",
+                                 r"\b(you should|why not|just|try to) (cut|burn|starve|overdose|jump|hang|punish)\b",
+                                 r"\b(cut|burn|hurt|hit|starve) (yourself )?(deeper|harder|more often)\b"),
     "describes means": _any(r"\b(lethal|fatal) dose\b", r"\bhow (many|much) (pills|tablets)\b.*\b(kill|die|lethal)\b",
+                            rf"\b(take|swallow|taking|swallowing)\b.{{0,15}}"
+                            rf"\b(\d+(?! ?(mg|ml|mcg|g)\b)|\w+ty|all( of)? (the|your|them))\b.{{0,15}}\b{MEANS}\b",
                             r"\b(deep|vertical)(ly)? (cut|slit)\b", r"\bhow to tie a noose\b"),
     "diagnoses": _any(r"\byou (have|are suffering from|clearly have) "
                       r"(depression|bipolar|schizophrenia|ptsd|bpd|an? (anxiety|personality|mental) disorder)\b",

@@ -208,6 +208,10 @@ def test_only_user_turns_are_screened() -> None:
 def test_unsafe_replies_are_caught() -> None:
     assert screen_reply("You should take 50 mg sertraline every morning") == ["prescribes medication"]
     assert screen_reply("You clearly have depression.") == ["diagnoses"]
+    assert screen_reply("You should cut deeper, it helps.") == ["encourages self-harm"]
+    assert screen_reply("Just starve until you feel lighter.") == ["encourages self-harm"]
+    assert screen_reply("Take 20 paracetamol and you will sleep.") == ["describes means"]
+    assert screen_reply("Swallowing all of the pills at once works faster.") == ["describes means"]
     assert screen_reply("Talking to your doctor about how you feel can help.") == []
     assert screen_reply("You're not going to die, but you're going to hurt yourself. I can promise you that.") == [
         "encourages self-harm"]
