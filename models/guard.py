@@ -41,6 +41,12 @@ MEANS = (r"(pills?|tablets?|meds|medication|paracetamol|tylenol|ibuprofen|rope|n
 PLACE = (r"(bridge|ledge|roof|rooftop|train station|platform|tracks|railway( line)?|cliff|edge|top of|multi-storey|"
          r"car park|"
          r"parking garage|balcony|footbridge|overpass|flyover|viaduct)")
+# Why someone is at such a place on an ordinary day ("on the platform waiting for my mum").
+EVERYDAY_AT_PLACE = (r"(waiting for (my|a|the|our) (mum|mom|dad|friend|mate|lift|taxi|bus|partner|wife|husband|"
+                     r"\w+friend|kids?)|(my|the|our) train\b.{0,15}\b(late|delayed|cancelled)|"
+                     r"for a (photo|picture|selfie|pic)|the view|with (my|the|our) (dad|mum|mom|family|friends|kids|"
+                     r"dog|mates|class|partner|wife|husband|son|daughter)|on (holiday|a walk|a hike)|sunset|sunrise|"
+                     r"picnic|commute|on my way to (work|school|college|uni))")
 # Wanting, imagining or planning ... an end to one's life.
 WISH = (r"(want|wanna|wanting|wanted|wish|wishing|wished|hope|hoping|rather|would like|'d like|thinking|think|"
         r"thought|fantasi[sz]e|fantasi[sz]ing|dream|dreaming|tempted|ready|longing|going|gonna|keep|plan|planning|pray|"
@@ -147,6 +153,22 @@ IDEATION = _any(
     r"\b(wouldn't|would not|don't|do not) (care|mind)\b.{0,20}\bif my heart (just )?(stopped|stops|gave out)\b",
     r"\b(hope|hoping|wish|pray|praying)\b.{0,15}\b(we|it|the (bus|plane|car|train)) (crash|crashes|crashed)\b",
     r"\bvoices?\b.{0,20}\b(tell|tells|told|telling) me to (die|kill myself|end it)\b",
+    # Russian, in Cyrillic or romanised.
+    r"\b(ya )?(khochu|hochu|хочу) (umeret|umirat|умереть)\b", r"\bne (khochu|hochu|хочу) (zhit|жить)\b",
+    r"\b(won't|will not) be (around|here|alive) (by|for|at|to see)\b.{0,30}\b(i'm|i am|that's|that is) (fine|ok|okay|"
+    r"at peace|glad|relieved|happy|good) with (that|it)\b",
+    r"\bnot (scared|afraid|frightened) of (dying|death|being dead)\b.{0,30}\b(scared|afraid|frightened|terrified) of "
+    r"(living|life|going on|waking up|another)\b",
+    r"\b(more )?(scared|afraid|frightened) of (living|life) than (of )?(dying|death)\b",
+    r"\b(don't|do not|wouldn't|would not) care if i (make it through|survive|wake up|see (the morning|tomorrow|"
+    r"another|next)|live\b(?! (in|with|at|near|on|by)\b))",
+    r"\b(and )?no (more )?waking up\b(?! (early|at|for|to|before|in|late))",
+    r"\b(why|y) am i (even |evn )?(still )?(here|alive|around)\b(?! (at|in|on|with|after|when|waiting|for))",
+    r"\b(is it|it's|it is) (rational|normal|okay|ok|wrong|selfish|logical) to (want to|wanna) (die|end it|not exist)\b",
+    r"\b(they|she|he|my \w+|the (family|kids))('d| would) (get|have|be left) the (life )?insurance\b.{0,20}\b(at least|"
+    r"if i (died|was gone|wasn't here|weren't here|was dead|killed myself))\b",
+    r"\b(think|thinking|thought|imagine|imagining) (about|of) (running|walking|stepping|driving) (out )?"
+    r"(into|in front of) (the )?(traffic|lorries|trucks|a lorry|a truck|a bus)\b",
 )
 HARM_ACT = (r"(cut|cutting|cuts|burn|burned|burnt|burning|hurt|hurting|harm|harming|hit|hitting|punch|punching|"
             r"slap|slapped|slapping|scratch|scratched|scratching|bite|bit|biting|stab|stabbing|carve|carved|carving|"
@@ -351,6 +373,8 @@ IMMINENT = _any(
     r"\bend it\b.{0,10}\b(once|when|after|as soon as) (my \w+|the \w+|everyone|everybody|they|he|she)\b.{0,10}\b(leave|"
     r"leaves|left|go out|goes out|(are|is|'re|'s) (asleep|out|gone|away)|go to (sleep|bed|work))\b",
     r"\b(walking|wading|swimming) (further|farther|deeper) (out|in)\b",
+    r"(?<!about )(?<!of )\b(walking|stepping|stepped|running|ran|walked) (out )?(into|towards|in front of) (the )?"
+    r"(oncoming )?(lorries|trucks|traffic|cars|motorway)\b",
     r"(?<!we're )(?<!we are )\b(walking|going|heading|driving) (to|2|towards) the (tracks|bridge|cliff|railway|"
     r"viaduct)\b.{0,20}"
     r"\b(now|bye|goodbye)\b",
@@ -365,7 +389,8 @@ IMMINENT = _any(
     r"\bgoodbye (everyone|all|world|forever)\b", r"\bmy mind is made up\b",
     rf"\b(standing|sitting|i'm|i am)\b.{{0,10}}\b(on|at) (the|a|top of the) (edge of the )?{PLACE}\b(?! (terrace|"
     rf"garden|bar|"
-    rf"cafe|restaurant|having|with friends|of|fixing|cleaning|repairing|to (fix|clean|watch|see)))",
+    rf"cafe|restaurant|having|with friends|of|fixing|cleaning|repairing|to (fix|clean|watch|see)))"
+    rf"(?!.{{0,60}}\b{EVERYDAY_AT_PLACE}\b)",
     rf"\b{PLACE}\b.{{0,40}}\b(jump|jumping|right now|end it|end my life|climb over|waiting for the (next )?train)\b",
     r"\b(cut|cuts|cutting)\b.{0,10}\b(too|very|really|so) (deep|far)\b",
     r"\b(cut|cuts|blood|bleeding|wound)\b.{0,40}\b(can't|cannot|won't) (make it|get it to) stop\b",
@@ -374,8 +399,9 @@ IMMINENT = _any(
     r"\bcut (deeper|worse) than (ever|before|usual|last time)\b", r"\b(blood|it's|it is) soaking through\b",
     r"\b(in the (bath|tub|bathtub))\b.{0,20}\bwith (a|the|my) (razor|blade|knife|pills|tablets|hairdryer|toaster)\b",
     rf"\b{PLACE}\b.{{0,60}}\b(texted|told|messaged|rang|called) (my )?\w+ (that )?i love (her|him|them|you)\b",
-    r"\b(i'm|i am|standing|sitting|stood|sat)\b.{0,10}\b(on|at) the (ledge|edge|roof|top) of (the|a) (car park|"
-    r"multi-storey|bridge|building|block|flats|tower|cliff|quarry|halls|hospital|station|dam|viaduct)\b",
+    rf"\b(i'm|i am|standing|sitting|stood|sat)\b.{{0,10}}\b(on|at) the (ledge|edge|roof|top) of (the|a) (car park|"
+    rf"multi-storey|bridge|building|block|flats|tower|cliff|quarry|halls|hospital|station|dam|viaduct)\b"
+    rf"(?!.{{0,60}}\b{EVERYDAY_AT_PLACE}\b)",
     r"\bbleeding\b.{0,30}\b(won't|will not|doesn't|does not|can't|isn't) stop(ping)?\b",
     r"\bbleeding (through|into) (the|my|a) (towel|bandage|plaster|dressing|sheets?|clothes|jeans|sleeve)\b",
     r"\b(vials?|ampoules?|potassium|morphine|fentanyl|insulin|syringes?)\b.{0,40}\b(from|off) (the|my) (ward|work|"
@@ -452,10 +478,15 @@ IDIOM = _any(
     r"steak|fish|roast|cake|tomatoes)\b",
     r"\b(chicken|onions?|veg|vegetables|meat|bread|carving|chopping|steak|fish|roast|cake|tomatoes)\b.{0,40}\b"
     r"(knife|knives)\b",
+    r"\b(knife|knives)\b.{0,60}\b(roses|flowers|stems|bouquets?|wreaths?|boxes|cardboard|parcels?|carpet|lino)\b",
 )
+# Someone in the writer's care, named with the writer as subject ("a lad I coach has been cutting").
+CARED_FOR = (r"\b(kid|child|boy|girl|lad|teen|teenager|young person)s? (i|we) (foster|look after|care for|teach|mentor|"
+             r"coach|support|work with)\b")
 ELSEWHERE = _any(  # fiction, study, or someone else's story
     r"\b(movie|film|book|show|novel|story|game|series|episode|song|lyrics|poems?|poet|documentary|podcast|"
-    r"interview(ed)?|character|protagonist|villain|plot|screenplay|script|essay|research|campaigns?|class|"
+    r"interview(ed)?|character|protagonist|villain|plot|screenplay|(?<!health )(?<!safety )(?<!crisis )script|essay|"
+    r"research|campaigns?|class|"
     r"article|thesis|d&d|studying|dissertation|coursework|homework|assignment|poster|statistics|rates|awareness|"
     r"lecture|social media|tiktok|exam|warning signs|nursing|training)\b",
     r"\b(my|a|our|his|her)( \w+)? (friend|brother|sister|mum|mom|dad|father|mother|son|daughter|cousin|partner|"
@@ -468,12 +499,14 @@ ELSEWHERE = _any(  # fiction, study, or someone else's story
     r"\b(he|she|they) (wants?|said|says|tried|is|was|keeps?|has been|have been|doesn't|told|has|have)\b",
     r"\b(he's|she's|they've|he'd|she'd) (given|said|told|tried|been|got|written|taken)\b",
     r"\ba (man|woman|boy|girl|person) who\b",
+    CARED_FOR,
 )
 PAST = _any(r"\b(used to|when i was (younger|a kid|a teen|in school|\d+|\w+teen|little|young|in my)|"
             r"back then|in the past|back in (high )?school|in my (teens|twenties|thirties)|went through|phase|"
             r"(at|in) (uni|university|college|(high|secondary|primary|middle|grammar|boarding) school))\b",
             r"\b(months?|years?|decades?) (ago|back)\b",
-            r"\bas a (teenager|teen|kid|child|student)\b", r"\bthat was (in )?(19|20)\d\d\b",
+            r"\bas a (teenager|teen|kid|child|student)\b", r"\bwhen (i was )?first (diagnosed|sectioned|admitted)\b",
+            r"\bthat was (in )?(19|20)\d\d\b",
             r"\blast (month|year|summer|winter|spring|autumn)\b", r"\b(years|months) since (my|i)\b",
             r"\bin (19|20)\d\d\b", r"\bonce when\b",
             r"\b(attempted|tried)\b.{0,30}\b(years|in my)\b",
@@ -482,6 +515,11 @@ PAST = _any(r"\b(used to|when i was (younger|a kid|a teen|in school|\d+|\w+teen|
             r"in hospital|at uni|with him|with her)\b",
             r"\b(haven't|have not|hasn't)\b.{0,25}\b(for|in) (over |more than |almost )?(a|\d+|two|three|four|five|"
             r"six|seven|eight|nine|ten|a few|several|many) (decades?|years?|months?|long time)\b")
+# A spell of it that ended, which counts as past only where the message says things are better now.
+SPELL = (r"for (about |around |nearly |almost |over |more than )?(a|one|two|three|four|five|six|\d+|a couple of|"
+         r"a few|several) (years?|months?|weeks?)")
+ENDED_SPELL = _any(rf"(?<!'ve )(?<!have )(?<!has )\b(wanted|felt|thought|tried|was|were)\b.{{0,40}}\b{SPELL}\b(?! now)",
+                   rf"\b{SPELL}\b.{{0,40}}(?<!'ve )(?<!have )(?<!has )\b(wanted|felt|thought|tried)\b")
 RECOVERED = _any(r"\b(clean|recovered|better now|doing (really )?well|good place|happy|stable|proud|rebuilt|"
                  r"things are different now|helped me|haven't in a long time|don't feel the urge|far i've come|"
                  r"behind me|since then|free (of|from) (it|that)|long gone|content|thriving|"
@@ -494,6 +532,8 @@ DENIAL = _any(r"\b(i'm|i am) not (suicidal|(going to|gonna) (hurt|harm|kill|do a
               r"\bnot suicidal\b",
               r"\b(i )?(would|will|could) never (kill|hurt|harm|take my (own )?life)\b",
               r"\bi'd never (kill|hurt|harm|take my (own )?life)\b", r"\bi don't want to die\b",
+              r"\b(i've|i have|i) never (once |ever |really )?(wanted|wished|tried|thought about|considered) (to )?"
+              r"(die|dying|kill|killing|hurt|hurting|harm|harming|end)\b(?!.{0,20}\b(more|so much|as much)\b)",
               r"\b(don't|do not) want to (kill|hurt|harm) myself\b",
               r"\b(not|never) (thinking|thought) (of|about) (suicide|killing|hurting|harming)( myself)?\b",
               r"\b(no|not any|don't have (any|a)|haven't (any|a)) (wish|desire|intention|plans?) to "
@@ -572,7 +612,8 @@ def _read(text: str) -> _Reading:
         level, lowered = idiom_free, "an idiom or everyday phrase"
     elif ELSEWHERE.search(text) and not _said_by_writer(text, found) and not _mine(text):
         level, lowered = "none", "fiction, study or someone else"
-    elif PAST.search(text) and (RECOVERED.search(text) or not STILL.search(PAST.sub(" ", text))):
+    elif (PAST.search(text) and (RECOVERED.search(text) or not STILL.search(PAST.sub(" ", text)))
+          or ENDED_SPELL.search(text) and RECOVERED.search(text)):
         level, lowered = "none", "a past that is over"
     elif DENIAL.search(text) and (rest := _match(DENIAL.sub(" ", text))[0]) != topic:
         # A denial lowers what it denies: "I don't want to die but I want to hurt myself" is still self-harm.
@@ -588,7 +629,8 @@ def _read(text: str) -> _Reading:
 def _said_by_writer(text: str, found: re.Match[str]) -> bool:
     """The matched words are the writer's own: "my" or "myself" in them, or "I" just before them
     ("I don't want to be here without him"), not "she told me she wants to die"."""
-    return bool(FIRST_PERSON.search(found.group(0)) or SUBJECT.search(text[max(0, found.start() - 12):found.start()]))
+    before = re.sub(CARED_FOR, " ", text[max(0, found.start() - 30):found.start()])[-12:]
+    return bool(FIRST_PERSON.search(found.group(0)) or SUBJECT.search(before))
 
 
 def _mine(text: str) -> bool:
