@@ -54,8 +54,8 @@ VOCABULARY = frozenset("""
 LEET = str.maketrans("013457", "oieast")
 # Real words one edit away from a word of the screen ("drying" is not "dying", "the bride" is not "the bridge").
 NOT_TYPOS = frozenset({"exiting", "wanted", "planing", "tablet", "bridges", "hurling", "scare", "staring", "stared",
-                       "ridge", "bride", "bridget", "decide", "exits", "armed", "mediation", "sacred", "cared", "tables",
-                       "spitting", "awaiting", "drying", "charming"})
+                       "ridge", "bride", "bridget", "decide", "exits", "armed", "mediation", "sacred", "cared",
+                       "tables", "spitting", "awaiting", "drying", "charming"})
 
 
 @lru_cache(maxsize=1)
