@@ -154,10 +154,10 @@ IDEATION = _any(
     r"\b(wouldn't|would not|don't|do not) (care|mind)\b.{0,20}\bif my heart (just )?(stopped|stops|gave out)\b",
     r"\b(hope|hoping|wish|pray|praying)\b.{0,15}\b(we|it|the (bus|plane|car|train)) (crash|crashes|crashed)\b",
     r"\bvoices?\b.{0,20}\b(tell|tells|told|telling) me to (die|kill myself|end it)\b",
-    # Russian, in Cyrillic or romanised.
     # Welsh, Dutch, Swedish and Japanese (romanised).
     r"\b(dw i|rwy'n|rydw i|dwi) (eisiau|isio) marw\b", r"\bik wil (dood|niet meer leven|sterven)\b",
     r"\bjag vill (inte leva|dö|inte finnas)\b", r"\b(shinitai|kietai)\b",
+    # Russian, in Cyrillic or romanised.
     r"\b(ya )?(khochu|hochu|хочу) (umeret|umirat|умереть)\b", r"\bne (khochu|hochu|хочу) (zhit|жить)\b",
     r"\b(won't|will not) be (around|here|alive) (by|for|at|to see)\b.{0,30}\b(i'm|i am|that's|that is) (fine|ok|okay|"
     r"at peace|glad|relieved|happy|good) with (that|it)\b",
@@ -653,7 +653,8 @@ def _read(text: str) -> _Reading:
 
 def _said_by_writer(text: str, found: re.Match[str]) -> bool:
     """The matched words are the writer's own: "my" or "myself" in them, or "I" just before them
-    ("I don't want to be here without him"), not "she told me she wants to die"."""
+    ("I don't want to be here without him"), not "she told me she wants to die" or "a kid I foster has
+    started cutting" (the "I" there is in a clause about someone else)."""
     before = re.sub(CARED_FOR, " ", text[max(0, found.start() - 30):found.start()])[-12:]
     return bool(FIRST_PERSON.search(found.group(0)) or SUBJECT.search(before))
 

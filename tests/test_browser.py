@@ -40,7 +40,18 @@ def set_number(page, label: str, value: str) -> None:
     field.press("Enter")
 
 
-def test_stop_button_stops_the_generating_thread(page_on, tiny_engine: Engine) -> None:
+def test_stop_button_stops_the_generating_thread(page_on, tiny_engine: Engine, monkeypatch) -> None:
+    # The tiny model fills its 256-token context in under half a second, which can end the stream before
+    # the button is reached; 30 ms a token is still faster than the packaged model on a CPU.
+    from transformers import LlamaForCausalLM
+
+    forward = LlamaForCausalLM.forward
+
+    def slow_forward(self, *args, **kwargs):
+        time.sleep(0.03)
+        return forward(self, *args, **kwargs)
+
+    monkeypatch.setattr(LlamaForCausalLM, "forward", slow_forward)
     page = page_on
     page.get_by_text("System prompt and sampling").click()
     set_number(page, "Temperature (0 = greedy)", "0")
