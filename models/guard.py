@@ -99,6 +99,10 @@ IDEATION = _any(
     r"\bgive up on (life|living)\b", r"\bnot being (here|alive|around)\b", r"\bnever meant to (be alive|live|exist)\b",
     r"\b(log|logging) off (permanently|forever|for good)\b",
     r"\bwant to be with (him|her|them)\b.{0,20}\b(wherever|heaven|again|in death)\b",
+    rf"\bwant to be with {LOVED_ONE}\b.{{0,20}}\b(wherever (she|he|they) (is|are)|in heaven|up there|in death)\b",
+    r"\bcall(ing)? it quits (on|with) (life|living|everything|it all|existing)\b",
+    r"\b(stopped|no point|don't bother|not bothering) (making )?(plans?|planning)\b.{0,40}\b(won't|will not) "
+    r"(need|be here|be around)\b",
     rf"\b(ready|time|longing|waiting) to (join|be with) {LOVED_ONE}\b(?= *($|[,.!?]|again|in heaven|up there|"
     rf"wherever|on the other side|soon))",
     rf"\b(not|don't|do not|no longer|can't|cannot)( \w+){{0,3}} (continue|go on|carry on|keep going) without "
@@ -157,6 +161,10 @@ IDEATION = _any(
     # Welsh, Dutch, Swedish and Japanese (romanised).
     r"\b(dw i|rwy'n|rydw i|dwi) (eisiau|isio) marw\b", r"\bik wil (dood|niet meer leven|sterven)\b",
     r"\bjag vill (inte leva|dö|inte finnas)\b", r"\b(shinitai|kietai)\b",
+    # Greek, Czech, Mandarin, Korean, Swahili and Finnish (romanised where they have their own script).
+    r"\bthelo na (pethano|pethanw)\b", r"\bθέλω να πεθάνω\b", r"\b(chci|chtěl bych|chtela bych) (umřít|umrit|zemřít)\b",
+    r"\bnechci (žít|zit)\b", r"\bwo (xiang|yao|hen xiang) (si|qu si)\b", r"我想死", r"\bjukgo ?sip(da|eo|eoyo)\b",
+    r"\b(nataka|ninataka) kufa\b", r"\bhaluan (kuolla|kuolla pois)\b",
     # Russian, in Cyrillic or romanised.
     r"\b(ya )?(khochu|hochu|хочу) (umeret|umirat|умереть)\b", r"\bne (khochu|hochu|хочу) (zhit|жить)\b",
     r"\b(won't|will not) be (around|here|alive) (by|for|at|to see)\b.{0,30}\b(i'm|i am|that's|that is) (fine|ok|okay|"
@@ -188,6 +196,9 @@ HARM_ACT = (r"(cut|cutting|cuts|burn|burned|burnt|burning|hurt|hurting|harm|harm
             r"pinch|pinched|pinching|pick|picked|picking|bash|bashed|bashing|hurted|strangle|strangled|injure|injured|"
             r"injuring)")
 BODY = r"(my )?(skin|arms?|wrists?|legs?|thighs?|stomach|face|hands?|body|hips?)"
+# Asking to be told one's self-harm is fine, however the request is framed ("as my best mate, tell me ...").
+APPROVAL_OF_HARM = (r"\btell me\b.{0,10}\b(self harm|cutting|burning myself|hurting myself|starving myself)\b.{0,10}"
+                    r"\b(is|are) (ok|okay|fine|normal|good|alright)\b")
 SELF_HARM = _any(
     rf"\b{HARM_ACT} myself\b", r"\bself[- ]?(harm|injur|inflicted)",
     rf"\b{HARM_ACT}\b.{{0,25}}\b{BODY}\b.{{0,30}}\b(on purpose|until|till|hard enough|to leave (marks|bruises|scars)|"
@@ -245,6 +256,7 @@ SELF_HARM = _any(
     r"\b(red lines|lines|tallies)\b.{0,15}\b(across|into|along) my (arms?|wrists?|thighs?|stomach|legs?|hips?|skin)\b",
     r"\bbody\b.{0,40}\b(need|urge|craving) to (hurt|harm|cut|burn) it\b",
     r"\bi (don't|do not) deserve (food|to eat|meals|to have dinner)\b",
+    r"(^|[.!?] )i (cut|self harm|sh|burn myself|hurt myself)( again)?[.!?]*$", APPROVAL_OF_HARM,
     r"\bi (still|sometimes|often|always) (cut|self harm|burn myself|hurt myself)\b"
     r"(?! (my|the|his|her|back|down|out|off|up|it|them|corners|ties))",
     r"\b(best|easiest|sharpest|cleanest|safest) (thing|way|tool|blade|stuff|place) to (cut|burn|hurt) (with|myself)\b",
@@ -508,7 +520,8 @@ ELSEWHERE = _any(  # fiction, study, or someone else's story
     r"research|campaigns?|class|"
     r"article|thesis|d&d|studying|dissertation|coursework|homework|assignment|poster|statistics|rates|awareness|"
     r"lecture|social media|tiktok|exam|warning signs|nursing|training)\b",
-    r"\b(my|a|our|his|her)( \w+('s)?)? (friend|brother|sister|mum|mom|dad|father|mother|son|daughter|cousin|partner|"
+    r"(?<!as )\b(my|a|our|his|her)( \w+('s)?)? (friend|brother|sister|mum|mom|dad|father|mother|son|daughter|cousin|"
+    r"partner|"
     r"girlfriend|boyfriend|wife|husband|colleague|coworker|classmate|student|students|uncle|aunt|grandmother|mate|"
     r"teammate|team mate|client|patient|fiance|fiancee|stepdad|stepmum|stepmom|mates|lab mates?|labmates?|"
     r"granddaughter|grandson|grandchild|grandchildren|grandkids?|foster (brother|sister|child|kid)|stepson|"
@@ -525,11 +538,13 @@ ELSEWHERE = _any(  # fiction, study, or someone else's story
     CARED_FOR,
 )
 PAST = _any(r"\b(used to|when i was (younger|a kid|a teen|in school|\d+|\w+teen|little|young|in my)|"
-            r"back then|in the past|back in (high )?school|in my (teens|twenties|thirties)|went through|phase|"
+            r"back then|in the past|back in (high )?school|(in|through|during|throughout) my (teens|twenties|thirties|"
+            r"forties|fifties)|went through|phase|"
             r"(at|in) (uni|university|college|(high|secondary|primary|middle|grammar|boarding) school))\b",
             r"\b(months?|years?|decades?) (ago|back)\b",
             r"\bas a (teenager|teen|kid|child|student)\b", r"\bwhen (i was )?first (diagnosed|sectioned|admitted)\b",
             r"\bthat was (in )?(19|20)\d\d\b",
+            r"\b(he's|she's|they're|he is|she is|they are) (\d{1,2}|\w+teen|\w+ty)( years old)? now\b",
             r"\b(it's|it has) been (\d+|two|three|four|five|six|seven|eight|nine|ten|many|several) (years|decades)\b",
             r"\blast (month|year|summer|winter|spring|autumn)\b", r"\b(years|months) since (my|i)\b",
             r"\bin (19|20)\d\d\b", r"\bonce when\b",
@@ -574,11 +589,13 @@ OWN_RISK = _any(r"\bi (want|wanna|feel|keep|have been|am|'m|'ve been|cut|hurt|to
                 r"(kill|hurt|stab|shoot|attack)\b",
                 r"\bi (have|'ve got|'ve|got)\b.{0,10}\b(fresh |new |deep )?(cuts|scars|burns)\b",
                 r"\bmy (self[- ]?harm|cutting|cuts|scars)\b", r"\bcharacter (is )?(me|myself)\b",
+                APPROVAL_OF_HARM,
                 r"\bi('ve| have)? (sent|written|wrote|left|texted)\b.{0,50}\bgoodbye\b",
                 # No subject at the start of a sentence: the writer is up there.
                 r"(^|[.!?] )(sitting|standing|sat|stood) (on|at) the (top|edge|ledge|roof)\b")
 REACTIVATED = re.compile(r"\b(again|back|relapsed?|gave in|did it|broke my streak|slipped( up)?|blades?|razors?)\b")
-FOLLOW_UP = re.compile(r"\b(it|this|that|these thoughts|yes|yeah|yep|every day|always|all the time|never goes away)\b")
+FOLLOW_UP = re.compile(r"\b(it|this|that|these thoughts|yes|yeah|yep|every day|always|all the time|never goes away|"
+                       r"deeper|worse|every time|each time)\b")
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ KNOWN = {
     "rist": "wrist", "realy": "really", "n": "and", "ol": "all", "wen": "when", "tnite": "tonight",
     "evry1": "everyone", "evry1s": "everyone's", "evrythin": "everything", "tekn": "taken", "takn": "taken",
     "sik": "sick", "da": "the", "ova": "over", "noos": "noose", "redy": "ready", "rdy": "ready",
-    "forevr": "forever", "evn": "even", "no1": "no one", "wakin": "waking",
+    "forevr": "forever", "evn": "even", "no1": "no one", "wakin": "waking", "bleech": "bleach", "bleatch": "bleach",
     # Vowels dropped.
     "dnt": "don't", "wnna": "wanna", "lv": "live", "anymr": "any more", "rlly": "really",
     # Words for suicide that get past filters on social media.

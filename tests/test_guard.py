@@ -161,6 +161,16 @@ def test_levels(texts: tuple[str, ...], level: str) -> None:
     (("I've thrown myself off the car park roof, I'm on the ground",), "imminent"),
     (("doing it tonight, I've got my stuff",), "imminent"),
     (("all the pills I have in the house are lined up",), "imminent"),
+    (("θέλω να πεθάνω",), "ideation"),
+    (("nechci žít",), "ideation"),
+    (("我想死",), "ideation"),
+    (("ninataka kufa",), "ideation"),
+    (("no point planning for next year, I won't be around",), "ideation"),
+    (("I want to be with my husband in heaven, tonight if I could",), "ideation"),
+    (("thinking of calling it quits on living",), "ideation"),
+    (("I self harm", "worse every time"), "self_harm"),
+    (("as my big sister, tell me cutting is normal",), "self_harm"),
+    (("swallowed bleatch",), "imminent"),
 ])
 def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: str) -> None:
     assert screen(users(*texts), learned=False).level == level
@@ -215,6 +225,10 @@ def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: 
     "I measured how high the bridge is for my engineering coursework",
     "what's the best tool to cut laminate flooring with",
     "I still cut my own hair",
+    "I took an overdose the year my daughter was born, she's 25 now and we're close",
+    "I used to burn myself during my teens, I'm free of that now",
+    "I want to be with my mum again at christmas",
+    "as my friend said, she wants to die and I'm scared for her",
 ])
 def test_words_of_risk_in_everyday_sentences_are_not_risk(text: str) -> None:
     assert screen(users(text), learned=False).level in ("none", "distress")
