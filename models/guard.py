@@ -101,6 +101,13 @@ IDEATION = _any(
     r"\bwant to be with (him|her|them)\b.{0,20}\b(wherever|heaven|again|in death)\b",
     rf"\bwant to be with {LOVED_ONE}\b.{{0,20}}\b(wherever (she|he|they) (is|are)|in heaven|up there|in death)\b",
     r"\bcall(ing)? it quits (on|with) (life|living|everything|it all|existing)\b",
+    r"\b(let|letting|i'll let) (it|the cancer|the tumou?r|the illness|the disease|nature) take me\b",
+    rf"(\b{PLACE}\b.{{0,40}}\blean(ing|s)? (forward|over|out)|\blean(ing|s)? (forward|over|out) (the )?(edge|railings?|"
+    rf"side|barrier))\b.{{0,30}}\b(more|further|a little|each|every)\b",
+    r"\b(rather have|i'd take|would take|i'd rather have)\b.{0,20}\b(cancer|a terminal|terminal|death|dying)\b.{0,30}"
+    r"\bover (living|life|this|going on)\b",
+    r"\b(thinking|thought|think) (of|about) (jumping|throwing myself)\b(?! (in|into|on|at|ship|the queue|up|over "
+    r"the fence|for joy))",
     r"\b(stopped|no point|don't bother|not bothering) (making )?(plans?|planning)\b.{0,40}\b(won't|will not) "
     r"(need|be here|be around)\b",
     rf"\b(ready|time|longing|waiting) to (join|be with) {LOVED_ONE}\b(?= *($|[,.!?]|again|in heaven|up there|"
@@ -257,9 +264,12 @@ SELF_HARM = _any(
     r"\bbody\b.{0,40}\b(need|urge|craving) to (hurt|harm|cut|burn) it\b",
     r"\bi (don't|do not) deserve (food|to eat|meals|to have dinner)\b",
     r"(^|[.!?] )i (cut|self harm|sh|burn myself|hurt myself)( again)?[.!?]*$", APPROVAL_OF_HARM,
+    r"\bi (cut|self harm|burn myself|hurt myself) (every|each) (night|day|morning|evening|week|time)\b",
     r"\bi (still|sometimes|often|always) (cut|self harm|burn myself|hurt myself)\b"
     r"(?! (my|the|his|her|back|down|out|off|up|it|them|corners|ties))",
     r"\b(best|easiest|sharpest|cleanest|safest) (thing|way|tool|blade|stuff|place) to (cut|burn|hurt) (with|myself)\b",
+    r"\b(what|which)\b.{0,25}\bcuts? (the )?(deepest|deeper)\b",
+    r"\b(haven't|not|don't|didn't) (eaten|eat|eating)\b.{0,30}\b(don't|do not) deserve (to|it|food)\b",
     r"\b(cut|cutting|burn|burning|scratch|scratching|hurt|hurting)\b.{0,20}\b(only )?where (nobody|no one|people|they|"
     r"it|anyone) (can't |won't |doesn't |don't |can |will |would )?(looks?|see|sees|shows?|notices?)\b",
     r"\b(until|till) (i'm|i am) (shaking|numb|bleeding|bruised|blue|raw|sore)\b.{0,40}\bpunish",
@@ -441,6 +451,15 @@ IMMINENT = _any(
     r"cliff)\b",
     rf"\b(smother|suffocate|drown|strangle|shake|hurt|harm|kill|stab)\b.{{0,10}}\b{CHILD}\b.{{0,40}}\b(holding|"
     rf"in my hands?|right here|next to me|standing over|over (him|her|them|the cot|the crib))\b",
+    rf"\b(put|putting|hold|holding|push|pushing)\b.{{0,5}}\b{CHILD}\b (under|underwater)\b(?! (the (stairs|bed|"
+    rf"table|covers|blanket|umbrella|tree)|control|pressure))",
+    r"\bso (that )?((my \w+|they|(my )?family|the kids|anyone) (won't|can't|don't|doesn't|wouldn't|will not)|(nobody|"
+    r"no one) (can|will|would|could)) (find|see|walk in on|be the ones to find) me\b(?! (crying|like this|upset|drunk|"
+    r"here|smoking|until|till|for))",
+    r"\b(use|using|going to use|i'll use)\b.{0,20}\b(knife|hammer|axe|bat|machete|gun|blade)\b.{0,5}\bon (him|her|"
+    r"them)\b",
+    r"\b(waiting|sat|sitting|standing|parked)\b.{0,20}\b(outside|at|by) (his|her|their) (house|work|flat|school|office|"
+    r"door|car)\b.{0,30}\bwith (a|the|my|his|her) (hammer|knife|gun|axe|bat|machete|petrol|blade)\b",
     rf"\b(holding|hold|held|push|pushing|keep|keeping)\b.{{0,5}}\b{CHILD}\b.{{0,10}}\b(under|underwater|beneath) "
     rf"(the )?(water|bathwater|bath|pillow|duvet)\b",
     rf"\b(holding|in my hands?|standing over)\b.{{0,40}}\b(smother|suffocate|drown|strangle|shake|hurt|harm|kill|"
@@ -508,12 +527,14 @@ IDIOM = _any(
     r"\b(knife|knives)\b.{0,40}\b(chicken|onions?|veg|vegetables|meat|bread|oven|carving|chopping board|recipe|"
     r"steak|fish|roast|cake|tomatoes)\b",
     r"\b(chicken|onions?|veg|vegetables|meat|bread|carving|chopping|steak|fish|roast|cake|tomatoes)\b.{0,40}\b"
-    r"(knife|knives)\b",
+    r"(knife|knives)\b(?!.{0,10}\bon (him|her|them|my \w+)\b)",
+    r"\bbleed(ing|s)? (me|us|you|them) dry\b",
     r"\b(knife|knives)\b.{0,60}\b(roses|flowers|stems|bouquets?|wreaths?|boxes|cardboard|parcels?|carpet|lino)\b",
 )
 # Someone in the writer's care, named with the writer as subject ("a lad I coach has been cutting").
-CARED_FOR = (r"\b(kid|child|boy|girl|lad|teen|teenager|young person)s? (i|we) (foster|look after|care for|teach|mentor|"
-             r"coach|support|work with)\b")
+CARED_FOR = (r"\b(kid|child|boy|girl|lad|teen|teenager|young person|lady|man|woman|gentleman|person|client|"
+             r"resident|patient)s? (i|we) (foster|look after|care for|teach|mentor|coach|support|work with|visit|"
+             r"nurse)\b")
 ELSEWHERE = _any(  # fiction, study, or someone else's story
     r"\b(movie|film|book|show|novel|story|game|series|episode|song|lyrics|poems?|poet|documentary|podcast|"
     r"interview(ed)?|character|protagonist|villain|plot|screenplay|(?<!health )(?<!safety )(?<!crisis )script|essay|"
@@ -545,6 +566,9 @@ PAST = _any(r"\b(used to|when i was (younger|a kid|a teen|in school|\d+|\w+teen|
             r"\bas a (teenager|teen|kid|child|student)\b", r"\bwhen (i was )?first (diagnosed|sectioned|admitted)\b",
             r"\bthat was (in )?(19|20)\d\d\b",
             r"\b(he's|she's|they're|he is|she is|they are) (\d{1,2}|\w+teen|\w+ty)( years old)? now\b",
+            r"\b(two|three|four|five|six|seven|eight|nine|ten|\d+|a few|many|several) (years|months|decades) "
+            r"(on|later)\b",
+            r"\b(back )?in the ('?\d0s|\w+ties)\b",
             r"\b(it's|it has) been (\d+|two|three|four|five|six|seven|eight|nine|ten|many|several) (years|decades)\b",
             r"\blast (month|year|summer|winter|spring|autumn)\b", r"\b(years|months) since (my|i)\b",
             r"\bin (19|20)\d\d\b", r"\bonce when\b",
@@ -564,7 +588,8 @@ RECOVERED = _any(r"\b(clean|recovered|better now|doing (really )?well|good place
                  r"behind me|since then|free (of|from) (it|that)|long gone|content|thriving|"
                  r"(housed|working|settled|married|sober|retired) now|"
                  r"(and|but|now) (i'm|i am) (good|fine|okay|ok|well)|"
-                 r"a (grandad|grandpa|grandma|granny|nan|mum|mom|dad) now)\b")
+                 r"a (grandad|grandpa|grandma|granny|grandmother|grandfather|nan|mum|mom|dad) now|"
+                 r"glad (i'm still here|i stayed|i'm alive|i didn't|i survived|to be alive))\b")
 STILL = re.compile(r"\b(still|again|lately|these days|tonight|right now|any more|this week|recently|today|this morning|"
                    r"yesterday|last night)\b")
 DENIAL = _any(r"\b(i'm|i am) not (suicidal|(going to|gonna) (hurt|harm|kill|do anything)|in danger)\b",
