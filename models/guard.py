@@ -558,6 +558,7 @@ ELSEWHERE = _any(  # fiction, study, or someone else's story
     r"\ba (man|woman|boy|girl|person) who\b",
     CARED_FOR,
 )
+DECADE = r"(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 PAST = _any(r"\b(used to|when i was (younger|a kid|a teen|in school|\d+|\w+teen|little|young|in my)|"
             r"back then|in the past|back in (high )?school|(in|through|during|throughout) my (teens|twenties|thirties|"
             r"forties|fifties)|went through|phase|"
@@ -565,10 +566,10 @@ PAST = _any(r"\b(used to|when i was (younger|a kid|a teen|in school|\d+|\w+teen|
             r"\b(months?|years?|decades?) (ago|back)\b",
             r"\bas a (teenager|teen|kid|child|student)\b", r"\bwhen (i was )?first (diagnosed|sectioned|admitted)\b",
             r"\bthat was (in )?(19|20)\d\d\b",
-            r"\b(he's|she's|they're|he is|she is|they are) (\d{1,2}|\w+teen|\w+ty)( years old)? now\b",
+            rf"\b(he's|she's|they're|he is|she is|they are) (\d{{1,2}}|\w+teen|{DECADE}( \w+)?)( years old)? now\b",
             r"\b(two|three|four|five|six|seven|eight|nine|ten|\d+|a few|many|several) (years|months|decades) "
             r"(on|later)\b",
-            r"\b(back )?in the ('?\d0s|\w+ties)\b",
+            r"\b(back )?in the ('?\d0s|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
             r"\b(it's|it has) been (\d+|two|three|four|five|six|seven|eight|nine|ten|many|several) (years|decades)\b",
             r"\blast (month|year|summer|winter|spring|autumn)\b", r"\b(years|months) since (my|i)\b",
             r"\bin (19|20)\d\d\b", r"\bonce when\b",

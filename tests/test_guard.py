@@ -182,6 +182,7 @@ def test_levels(texts: tuple[str, ...], level: str) -> None:
     (("I'm parked outside his flat with the knife",), "imminent"),
     (("I'm going to hold my daughter under until she stops",), "imminent"),
     (("I've rented a cabin in the woods so no one can find me",), "imminent"),
+    (("surrounded by people in the festivities and I want to die",), "ideation"),
 ])
 def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: str) -> None:
     assert screen(users(*texts), learned=False).level == level
