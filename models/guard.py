@@ -47,7 +47,8 @@ EVERYDAY_AT_PLACE = (r"(waiting for (my|a|the|our) (mum|mom|dad|friend|mate|lift
                      r"for a (photo|picture|selfie|pic)|the view|with (my|the|our) (dad|mum|mom|family|friends|kids|"
                      r"dog|mates|class|partner|wife|husband|son|daughter)|on (holiday|a walk|a hike)|sunset|sunrise|"
                      r"picnic|commute|on my way to (work|school|college|uni)|route|climbing wall|belay|abseil|"
-                     r"harness|bouldering)")
+                     r"harness|bouldering|(marking|surveying|inspecting|measuring|repairing|fixing|painting|filming|"
+                     r"photographing|guiding) |for (work|felling|the survey|the council)|on (shift|duty))")
 # Wanting, imagining or planning ... an end to one's life.
 WISH = (r"(want|wanna|wanting|wanted|wish|wishing|wished|hope|hoping|rather|would like|'d like|thinking|think|"
         r"thought|fantasi[sz]e|fantasi[sz]ing|dream|dreaming|tempted|ready|longing|going|gonna|keep|plan|planning|pray|"
@@ -57,6 +58,7 @@ DEATH = (r"(die|dying|be dead|death|my funeral|my own funeral|(be )?gone for goo
          r"end (it|it all|things|"
          r"everything|my life|my own life)|ending (it|it all|things|everything|my life)|kill(ing)? myself|suicide|"
          r"take my (own )?life|taking my (own )?life|disappear (forever|for good|permanently)|(fall )?a?sleep forever)")
+DECADE = r"(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 CHILD = r"(the|my|our) (baby|babies|newborn|toddler|kids?|child|children|son|daughter|boy|girl)"
 LOVED_ONE = (r"my (late )?(wife|husband|partner|son|daughter|mum|mom|dad|mother|father|baby|boy|girl|kids|children|"
              r"family)")
@@ -174,6 +176,20 @@ IDEATION = _any(
     r"\b(nataka|ninataka) kufa\b", r"\bhaluan (kuolla|kuolla pois)\b",
     # Russian, in Cyrillic or romanised.
     r"\b(ya )?(khochu|hochu|хочу) (umeret|umirat|умереть)\b", r"\bne (khochu|hochu|хочу) (zhit|жить)\b",
+    # Bengali, Indonesian and Malay, Turkish, Vietnamese, Arabic, Hebrew and Persian (romanised where they have
+    # their own script).
+    r"\bami (morte|more jete) chai\b", r"\bami (ar )?(bachte|banchte) chai na\b",
+    r"\b(aku|saya|gue|gw) (ingin|mau|pengen|nak|rasa nak) mati\b", r"\b(ölmek|olmek) istiyorum\b",
+    r"\b(yaşamak|yasamak) istemiyorum\b", r"\b(tôi|toi|tao|em|anh) (muốn|muon) (chết|chet)\b", r"أريد أن أموت",
+    r"\bani (rotse|rotsa|rotzeh|rotzah) (lamut|lmut)\b", r"אני רוצה למות", r"\b(mikham|mikhām) (bemiram|bemiiram)\b",
+    r"\b(hope|hoping|wish|wishing|pray|praying)\b( that)?(?:(?!n't|not|never|no\b)[\w' ]){0,30}\b(kills me|finishes me "
+    r"off|breaks my (neck|skull|spine|back)|snaps my (neck|spine)|crushes me)\b",
+    r"\b(tree|branch|beam|rafter|banister|loft hatch)(es|s)?\b.{0,40}\b(would|will|could|might|strong enough to) "
+    r"(hold|take|bear|support|carry) my weight\b",
+    r"\b(tired|sick|done|exhausted|weary) (of|with) (being the one who |just )?(surviving|survives|survive)\b",
+    r"\b(my )?late (gran|granny|grandma|nan|nana|mum|mom|mother|dad|father|wife|husband|partner|son|daughter|"
+    r"brother|sister|friend|grandad|grandpa)\b.{0,60}\b(come and |to )?(join|be with) (you|her|him|them)\b",
+    r"\b(ok|okay|fine|alright|all right|time) (for me )?to (come and |come to )?join you\b",
     r"\b(won't|will not) be (around|here|alive) (by|for|at|to see)\b.{0,30}\b(i'm|i am|that's|that is) (fine|ok|okay|"
     r"at peace|glad|relieved|happy|good) with (that|it)\b",
     r"\bnot (scared|afraid|frightened) of (dying|death|being dead)\b.{0,30}\b(scared|afraid|frightened|terrified) of "
@@ -300,7 +316,12 @@ IMMINENT = _any(
     r"\b(tied|tying|hung|hanging up|set up|made|making)\b.{0,20}\b(rope|noose|belt|cord)\b",
     r"\b(going to|gonna|about to|will|i'll|planning to|plan to|ready to|shall) (take|swallow) "
     r"(them all|all of them|all|it all|the pills|my pills|all (of )?my \w+|the lot|everything)\b",
-    r"\boverdos(e|ed|ing)\b", r"\bod'?d\b", r"\b(i'm|i am) (taking|swallowing) (them|the pills|all)\b",
+    r"\boverdos(e|ed|ing)\b", r"\bod'?d\b", r"\b(taken|took|done|had|did|just taken) an od\b",
+    rf"\b(taken|took|swallowed|downed|necked)\b (the )?first (\d+|few|handful|batch|{DECADE}|ten|five|fifteen|"
+    rf"dozen)\b(?= *($|[,.!?]|(of )?(them|the (pills|tablets|lot|box|packet|bottle))\b|{MEANS}))",
+    r"\b(reservoir|dam|quarry|weir|pier|bridge|cliff|wall|railings?|barrier|parapet|ledge|edge)\b.{0,20}\bto (go|"
+    r"climb|step|jump) over\b(?! (the|my|our|it|this|that|them|some|a)\b(?! (edge|wall|side|top|railings?|barrier|"
+    r"parapet|ledge)\b))", r"\b(i'm|i am) (taking|swallowing) (them|the pills|all)\b",
     r"\b(going to|gonna|about to|ready to) (jump(?! (in|into|on|at|for|through|over|up|around|ship|the queue))|"
     r"end it|kill myself|end my life|take my life|hang myself|shoot myself|drown myself|"
     r"set (myself|me) (on fire|alight)|"
@@ -503,7 +524,8 @@ DISTRESS = _any(
     r"\b(can't|cannot) see a way out\b", r"\bbreakdown\b",
 )
 IDIOM = _any(
-    r"\b(is|are|was|'s|were) killing (me|my)\b", r"\bkill(ing|ed)? it\b", r"\bdying (to|for|of)\b",
+    r"\b(is|are|was|'s|were)( (pure|really|absolutely|proper|so|just|literally|actually|honestly))? killing "
+    r"(me|my)\b", r"\bkill(ing|ed)? it\b", r"\bdying (to|for|of)\b",
     r"\b(could|would|i'd) (kill|murder) (for )?(a|an|some|for)\b", r"\b(died|dying|dead) (laughing|of)\b",
     r"\bkill(ing|ed)? (some |the )?(time|the (lights|engine|process))\b", r"\bkilled the engine\b",
     r"\b(feet|back|legs?|knees?) (are|is) killing\b", r"\b(phone|battery|laptop|plant|car) (died|is dying|was dying)\b",
@@ -558,7 +580,6 @@ ELSEWHERE = _any(  # fiction, study, or someone else's story
     r"\ba (man|woman|boy|girl|person) who\b",
     CARED_FOR,
 )
-DECADE = r"(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 PAST = _any(r"\b(used to|when i was (younger|a kid|a teen|in school|\d+|\w+teen|little|young|in my)|"
             r"back then|in the past|back in (high )?school|(in|through|during|throughout) my (teens|twenties|thirties|"
             r"forties|fifties)|went through|phase|"
@@ -596,8 +617,8 @@ STILL = re.compile(r"\b(still|again|lately|these days|tonight|right now|any more
 DENIAL = _any(r"\b(i'm|i am) not (suicidal|(going to|gonna) (hurt|harm|kill|do anything)|in danger)\b",
               r"\bnot (going to|gonna) (kill|hurt|harm) myself\b", r"\b(won't|will not|wont) (kill|hurt|harm) myself\b",
               r"\bnot suicidal\b",
-              r"\b(i )?(would|will|could) never (kill|hurt|harm|take my (own )?life)\b",
-              r"\bi'd never (kill|hurt|harm|take my (own )?life)\b", r"\bi don't want to die\b",
+              r"\b(i )?(would|will|could) never (kill|hurt|harm|take my (own )?life|end (my|my own) life)\b",
+              r"\bi'd never (kill|hurt|harm|take my (own )?life|end (my|my own) life)\b", r"\bi don't want to die\b",
               r"\b(i've|i have|i) never (once |ever |really )?(wanted|wished|tried|thought about|considered) (to )?"
               r"(die|dying|kill|killing|hurt|hurting|harm|harming|end)\b(?!.{0,20}\b(more|so much|as much)\b)",
               r"\b(don't|do not) want to (kill|hurt|harm) myself\b",
@@ -607,7 +628,8 @@ DENIAL = _any(r"\b(i'm|i am) not (suicidal|(going to|gonna) (hurt|harm|kill|do a
               r"\bi (don't|do not|never) (cut|self harm|hurt myself|burn myself)\b( or anything)?",
               # What is denied goes with the denial: "no thoughts of hurting myself" is no evidence of self-harm.
               r"\b(don't|do not) have (any )?(suicidal )?(thoughts?|urges?|plans?) (of|to|about)( \w+){0,3}",
-              r"\bno (suicidal |self harm |dark )?(thoughts?|urges?|plans?|intention) (of|to|about|at all)( \w+){0,3}")
+              r"\bno (suicidal |self harm |dark )?(thoughts?|urges?|plans?|intention) (of|to|about|at all|since|for|in|"
+              r"these days|any more)( \w+){0,3}")
 # The writer's own risk, whoever else a message names (a role-play character can be the writer).
 OWN_RISK = _any(r"\bi (want|wanna|feel|keep|have been|am|'m|'ve been|cut|hurt|took)\b.{0,20}\b(die|dead|suicid|myself|"
                 r"kill)",

@@ -27,7 +27,8 @@ KNOWN = {
     "rist": "wrist", "realy": "really", "n": "and", "ol": "all", "wen": "when", "tnite": "tonight",
     "evry1": "everyone", "evry1s": "everyone's", "evrythin": "everything", "tekn": "taken", "takn": "taken",
     "sik": "sick", "da": "the", "ova": "over", "noos": "noose", "redy": "ready", "rdy": "ready",
-    "forevr": "forever", "evn": "even", "no1": "no one", "wakin": "waking", "bleech": "bleach", "bleatch": "bleach",
+    "forevr": "forever", "tablit": "tablet", "tablits": "tablets", "maself": "myself", "masel": "myself",
+    "mysel": "myself", "evn": "even", "no1": "no one", "wakin": "waking", "bleech": "bleach", "bleatch": "bleach",
     # Vowels dropped.
     "dnt": "don't", "wnna": "wanna", "lv": "live", "anymr": "any more", "rlly": "really",
     # Words for suicide that get past filters on social media.
@@ -39,6 +40,7 @@ PHRASES = {
     r"\bsewer slide\b": "suicide",  # gets past filters on social media
     r"\bmulti ?-?stor(e)?y\b": "multi-storey",  # a car park, not a story
     r"\bme own\b": "my own",  # dialect ("end me own life")
+    r"\bself-(?=harm|injur)": "self ",  # one spelling for the rules' denials ("no self-harm thoughts")
 }
 # The words the screen's rules are written with (see models/guard.py).
 VOCABULARY = frozenset("""

@@ -183,6 +183,17 @@ def test_levels(texts: tuple[str, ...], level: str) -> None:
     (("I'm going to hold my daughter under until she stops",), "imminent"),
     (("I've rented a cabin in the woods so no one can find me",), "imminent"),
     (("surrounded by people in the festivities and I want to die",), "ideation"),
+    (("swallowed all the tablits in the drawer",), "imminent"),
+    (("just took an od, room is spinning",), "imminent"),
+    (("it's happening now, I've necked the first ten",), "imminent"),
+    (("I'm at the dam by the car, ready to climb over",), "imminent"),
+    (("aku ingin mati, capek banget",), "ideation"),
+    (("toi muon chet, không ai hiểu",), "ideation"),
+    (("I keep praying the lorry in front crushes me",), "ideation"),
+    (("I've looked at the beam in the garage and wondered if it would take my weight",), "ideation"),
+    (("I'm so weary of surviving",), "ideation"),
+    (("be my late husband and say it's alright to come and be with you",), "ideation"),
+    (("the urge to hurt masel is bad today",), "self_harm"),
 ])
 def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: str) -> None:
     assert screen(users(*texts), learned=False).level == level
@@ -248,6 +259,14 @@ def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: 
     "I put the baby under the blanket on the sofa for a nap",
     "thinking of jumping in the lake for a swim after work",
     "I lock the bathroom door so my mum won't find me crying",
+    "I've had no self-harm urges since the spring and I'm pleased",
+    "I would never end my own life, I just miss my sister",
+    "this hill is really killing me, how much further",
+    "I'm standing on the edge of the cliff surveying the erosion for the council",
+    "we sat by the bridge to go over the budget before the meeting",
+    "I hope the boss doesn't kill me for being late",
+    "I took the first ten minutes off to settle in",
+    "the old oak branch wouldn't hold my weight when I was a kid",
 ])
 def test_words_of_risk_in_everyday_sentences_are_not_risk(text: str) -> None:
     assert screen(users(text), learned=False).level in ("none", "distress")
