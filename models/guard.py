@@ -190,6 +190,12 @@ IDEATION = _any(
     r"\b(my )?late (gran|granny|grandma|nan|nana|mum|mom|mother|dad|father|wife|husband|partner|son|daughter|"
     r"brother|sister|friend|grandad|grandpa)\b.{0,60}\b(come and |to )?(join|be with) (you|her|him|them)\b",
     r"\b(ok|okay|fine|alright|all right|time) (for me )?to (come and |come to )?join you\b",
+    r"\b(better|fine|nicely|easier|happier|smoother|lighter)\b.{0,20}\bif i (just )?(wasn't|weren't|was not|were not) "
+    r"(in the (world|picture)|in their lives|here|around|alive)\b",
+    r"\b(jealous|envious) of (the dead|dead people|people who (have )?died|the people in (the )?(obituaries|graves?|"
+    r"coffins?))\b", r"\bobituar(y|ies)\b.{0,40}\b(jealous|envious|envy)\b", r"\bi envy the dead\b",
+    r"\b(only|just) (staying alive|keeping myself alive|still alive|staying around|sticking around) (for|because "
+    r"of)\b",
     r"\b(won't|will not) be (around|here|alive) (by|for|at|to see)\b.{0,30}\b(i'm|i am|that's|that is) (fine|ok|okay|"
     r"at peace|glad|relieved|happy|good) with (that|it)\b",
     r"\bnot (scared|afraid|frightened) of (dying|death|being dead)\b.{0,30}\b(scared|afraid|frightened|terrified) of "
@@ -286,6 +292,8 @@ SELF_HARM = _any(
     r"\b(best|easiest|sharpest|cleanest|safest) (thing|way|tool|blade|stuff|place) to (cut|burn|hurt) (with|myself)\b",
     r"\b(what|which)\b.{0,25}\bcuts? (the )?(deepest|deeper)\b",
     r"\b(haven't|not|don't|didn't) (eaten|eat|eating)\b.{0,30}\b(don't|do not) deserve (to|it|food)\b",
+    r"\b(skip|skipping|skipped|refuse|refusing|go without|going without|no) (food|meals?|lunch|dinner|breakfast|"
+    r"eating)\b.{0,40}\b(haven't|don't|didn't|not|never) (earned|deserved?)\b",
     r"\b(cut|cutting|burn|burning|scratch|scratching|hurt|hurting)\b.{0,20}\b(only )?where (nobody|no one|people|they|"
     r"it|anyone) (can't |won't |doesn't |don't |can |will |would )?(looks?|see|sees|shows?|notices?)\b",
     r"\b(until|till) (i'm|i am) (shaking|numb|bleeding|bruised|blue|raw|sore)\b.{0,40}\bpunish",
@@ -316,7 +324,9 @@ IMMINENT = _any(
     r"\b(tied|tying|hung|hanging up|set up|made|making)\b.{0,20}\b(rope|noose|belt|cord)\b",
     r"\b(going to|gonna|about to|will|i'll|planning to|plan to|ready to|shall) (take|swallow) "
     r"(them all|all of them|all|it all|the pills|my pills|all (of )?my \w+|the lot|everything)\b",
-    r"\boverdos(e|ed|ing)\b", r"\bod'?d\b", r"\b(taken|took|done|had|did|just taken) an od\b",
+    r"\boverdos(e|ed|ing)\b", r"\bod'?d\b",
+    r"\b(emptied|injected)\b.{0,10}\b(both|all|every|the whole|whole|\d+|two|three|four)\b.{0,20}\b(insulin|pens|"
+    r"syringes|vials|ampoules)\b", r"\b(taken|took|done|had|did|just taken) an od\b",
     rf"\b(taken|took|swallowed|downed|necked)\b (the )?first (\d+|few|handful|batch|{DECADE}|ten|five|fifteen|"
     rf"dozen)\b(?= *($|[,.!?]|(of )?(them|the (pills|tablets|lot|box|packet|bottle))\b|{MEANS}))",
     r"\b(reservoir|dam|quarry|weir|pier|bridge|cliff|wall|railings?|barrier|parapet|ledge|edge)\b.{0,20}\bto (go|"
@@ -551,6 +561,13 @@ IDIOM = _any(
     r"\b(chicken|onions?|veg|vegetables|meat|bread|carving|chopping|steak|fish|roast|cake|tomatoes)\b.{0,40}\b"
     r"(knife|knives)\b(?!.{0,10}\bon (him|her|them|my \w+)\b)",
     r"\bbleed(ing|s)? (me|us|you|them) dry\b",
+    r"\b(crawl|curl)( up)? (under|into|in)\b.{0,30}\band die\b",
+    # Medicine handled at work ("counted out sixty tablets for a repeat prescription").
+    rf"\b(counted|counting|dispensed|dispensing|packed|packing|checked|checking|drew up|drawing up)( out| up)?\b"
+    rf".{{0,30}}"
+    rf"\b{MEANS}\b.{{0,30}}\b(for (a|the|his|her|their|our|my)( \w+)? (prescription|customer|patient|client|"
+    rf"resident|ward|round|script|order)s?|for the (week|month)|into (the|my|a) (dosette|pill (box|organiser|"
+    rf"organizer)|blister pack))\b",
     r"\b(knife|knives)\b.{0,60}\b(roses|flowers|stems|bouquets?|wreaths?|boxes|cardboard|parcels?|carpet|lino)\b",
 )
 # Someone in the writer's care, named with the writer as subject ("a lad I coach has been cutting").
@@ -586,6 +603,8 @@ PAST = _any(r"\b(used to|when i was (younger|a kid|a teen|in school|\d+|\w+teen|
             r"(at|in) (uni|university|college|(high|secondary|primary|middle|grammar|boarding) school))\b",
             r"\b(months?|years?|decades?) (ago|back)\b",
             r"\bas a (teenager|teen|kid|child|student)\b", r"\bwhen (i was )?first (diagnosed|sectioned|admitted)\b",
+            r"\bwhen i first (came out|moved|arrived|started|left|lost|got|went)\b",
+            r"\bspent (my|most of my) (teens|twenties|thirties|forties|fifties|youth|childhood|student years)\b",
             r"\bthat was (in )?(19|20)\d\d\b",
             rf"\b(he's|she's|they're|he is|she is|they are) (\d{{1,2}}|\w+teen|{DECADE}( \w+)?)( years old)? now\b",
             r"\b(two|three|four|five|six|seven|eight|nine|ten|\d+|a few|many|several) (years|months|decades) "

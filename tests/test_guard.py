@@ -194,6 +194,12 @@ def test_levels(texts: tuple[str, ...], level: str) -> None:
     (("I'm so weary of surviving",), "ideation"),
     (("be my late husband and say it's alright to come and be with you",), "ideation"),
     (("the urge to hurt masel is bad today",), "self_harm"),
+    (("I go without dinner most nights, I don't deserve it after today",), "self_harm"),
+    (("sh'ing again, can't help it",), "self_harm"),
+    (("I injected all four syringes of it into my leg",), "imminent"),
+    (("my family would manage easier if I weren't around",), "ideation"),
+    (("I envy the dead, honestly",), "ideation"),
+    (("I'm just sticking around for my cat at this point",), "ideation"),
 ])
 def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: str) -> None:
     assert screen(users(*texts), learned=False).level == level
@@ -267,6 +273,12 @@ def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: 
     "I hope the boss doesn't kill me for being late",
     "I took the first ten minutes off to settle in",
     "the old oak branch wouldn't hold my weight when I was a kid",
+    "when I did the karaoke I wanted to curl into a hole and die",
+    "I spent my teens self-harming, but I'm 40 now and proud of where I am",
+    "when I first went to college I wanted to die, I'm settled and happy now",
+    "I'm dispensing forty tablets of sertraline for a patient on the ward",
+    "the meeting would run smoother if I wasn't in it, I talk too much",
+    "I'm only still here because of the rail strike, the last bus has gone",
 ])
 def test_words_of_risk_in_everyday_sentences_are_not_risk(text: str) -> None:
     assert screen(users(text), learned=False).level in ("none", "distress")
