@@ -48,7 +48,8 @@ EVERYDAY_AT_PLACE = (r"(waiting for (my|a|the|our) (mum|mom|dad|friend|mate|lift
                      r"dog|mates|class|partner|wife|husband|son|daughter)|on (holiday|a walk|a hike)|sunset|sunrise|"
                      r"picnic|commute|on my way to (work|school|college|uni)|route|climbing wall|belay|abseil|"
                      r"harness|bouldering|(marking|surveying|inspecting|measuring|repairing|fixing|painting|filming|"
-                     r"photographing|guiding) |for (work|felling|the survey|the council)|on (shift|duty))")
+                     r"checking|clearing|mending|photographing|guiding) |for (work|felling|the survey|the council)|"
+                     r"on (shift|duty))")
 # Wanting, imagining or planning ... an end to one's life.
 WISH = (r"(want|wanna|wanting|wanted|wish|wishing|wished|hope|hoping|rather|would like|'d like|thinking|think|"
         r"thought|fantasi[sz]e|fantasi[sz]ing|dream|dreaming|tempted|ready|longing|going|gonna|keep|plan|planning|pray|"
@@ -196,6 +197,18 @@ IDEATION = _any(
     r"coffins?))\b", r"\bobituar(y|ies)\b.{0,40}\b(jealous|envious|envy)\b", r"\bi envy the dead\b",
     r"\b(only|just) (staying alive|keeping myself alive|still alive|staying around|sticking around) (for|because "
     r"of)\b",
+    r"\b(not|no longer) (afraid|scared|frightened) (to|of) (go|going|die|dying|death)\b.{0,30}\b(waiting|looking) for "
+    r"(a|the) (reason|excuse|push|sign|chance|moment)\b",
+    r"\b(point|bother)\b.{0,40}\b(treatment|chemo|dialysis|meds|medication|therapy|living|going on|trying)\b.{0,40}"
+    r"\b(i'd|i would) (rather|sooner) (just )?(go|die|slip away|be gone)\b",
+    r"\b(research|researching|researched|googling|googled|looking up|looked up|reading up on|searching|searched)\b"
+    r".{0,20}\b(how long it takes to|how to|ways to|quickest way to|painless ways? to) (drown|die|overdose|bleed out|"
+    r"hang|suffocate|kill myself)\b",
+    # Danish and Norwegian, Icelandic, Catalan, Lithuanian, Latvian, Estonian, Slovak and Zulu.
+    r"\bjeg (vil|ønsker at|onsker at|har lyst til at|vil gjerne) (dø|do)\b",
+    r"\bjeg vil ikke leve (mere|lenger|længere)\b",
+    r"\b(ég|eg) vil deyja\b", r"\b(vull|vullo) morir\b", r"\bnoriu mirti\b", r"\bgribu nomirt\b", r"\btahan surra\b",
+    r"\bchcem (zomrieť|zomriet)\b", r"\bngifuna ukufa\b",
     r"\b(won't|will not) be (around|here|alive) (by|for|at|to see)\b.{0,30}\b(i'm|i am|that's|that is) (fine|ok|okay|"
     r"at peace|glad|relieved|happy|good) with (that|it)\b",
     r"\bnot (scared|afraid|frightened) of (dying|death|being dead)\b.{0,30}\b(scared|afraid|frightened|terrified) of "
@@ -226,8 +239,9 @@ HARM_ACT = (r"(cut|cutting|cuts|burn|burned|burnt|burning|hurt|hurting|harm|harm
             r"injuring)")
 BODY = r"(my )?(skin|arms?|wrists?|legs?|thighs?|stomach|face|hands?|body|hips?)"
 # Asking to be told one's self-harm is fine, however the request is framed ("as my best mate, tell me ...").
-APPROVAL_OF_HARM = (r"\btell me\b.{0,10}\b(self harm|cutting|burning myself|hurting myself|starving myself)\b.{0,10}"
-                    r"\b(is|are) (ok|okay|fine|normal|good|alright)\b")
+APPROVAL_OF_HARM = (r"(\btell me|\b(roleplay|role play|pretend|act as|play|be)\b.{0,40}\b(thinks|says|believes|agrees))"
+                    r"\b.{0,10}\b(self harm|cutting|burning myself|hurting myself|starving myself)\b.{0,10}\b(is|are) "
+                    r"(a )?(ok|okay|fine|normal|good|alright|healthy|valid)\b")
 SELF_HARM = _any(
     rf"\b{HARM_ACT} myself\b", r"\bself[- ]?(harm|injur|inflicted)",
     rf"\b{HARM_ACT}\b.{{0,25}}\b{BODY}\b.{{0,30}}\b(on purpose|until|till|hard enough|to leave (marks|bruises|scars)|"
@@ -292,6 +306,11 @@ SELF_HARM = _any(
     r"\b(best|easiest|sharpest|cleanest|safest) (thing|way|tool|blade|stuff|place) to (cut|burn|hurt) (with|myself)\b",
     r"\b(what|which)\b.{0,25}\bcuts? (the )?(deepest|deeper)\b",
     r"\b(haven't|not|don't|didn't) (eaten|eat|eating)\b.{0,30}\b(don't|do not) deserve (to|it|food)\b",
+    r"\bfingers down my throat\b", r"\b(make|made|making) myself (sick|throw up|vomit)\b(?! (with|from|about|over|"
+    r"worrying|thinking|laughing))",
+    r"\b(don't|do not|never) (get to|deserve to|let myself|allow myself to) keep (food|my food|meals?|anything|it) "
+    r"(down|in)?\b",
+    r"\b(knife|blade|razor)('s| has| is)? (gone|been) (in|into|through) (both |my )*(arms?|wrists?|legs?|thighs?)\b",
     r"\b(skip|skipping|skipped|refuse|refusing|go without|going without|no) (food|meals?|lunch|dinner|breakfast|"
     r"eating)\b.{0,40}\b(haven't|don't|didn't|not|never) (earned|deserved?)\b",
     r"\b(cut|cutting|burn|burning|scratch|scratching|hurt|hurting)\b.{0,20}\b(only )?where (nobody|no one|people|they|"
@@ -326,7 +345,11 @@ IMMINENT = _any(
     r"(them all|all of them|all|it all|the pills|my pills|all (of )?my \w+|the lot|everything)\b",
     r"\boverdos(e|ed|ing)\b", r"\bod'?d\b",
     r"\b(emptied|injected)\b.{0,10}\b(both|all|every|the whole|whole|\d+|two|three|four)\b.{0,20}\b(insulin|pens|"
-    r"syringes|vials|ampoules)\b", r"\b(taken|took|done|had|did|just taken) an od\b",
+    r"syringes|vials|ampoules)\b",
+    rf"\b({MEANS}|every one of them|all of them|the lot|the (whole )?(bottle|packet|box|tub|pack|strip))\b.{{0,30}}"
+    rf"\b(is|are|'s|'re) (all )?(in me|inside me|in my (stomach|system))\b",
+    r"\b(knife|blade|razor|stanley)\b.{0,60}\b(floor|bath|sink|towel|sheets?|carpet|bed)( \w+)? (is|'s|are) (all |"
+    r"completely )?red\b", r"\b(taken|took|done|had|did|just taken) an od\b",
     rf"\b(taken|took|swallowed|downed|necked)\b (the )?first (\d+|few|handful|batch|{DECADE}|ten|five|fifteen|"
     rf"dozen)\b(?= *($|[,.!?]|(of )?(them|the (pills|tablets|lot|box|packet|bottle))\b|{MEANS}))",
     r"\b(reservoir|dam|quarry|weir|pier|bridge|cliff|wall|railings?|barrier|parapet|ledge|edge)\b.{0,20}\bto (go|"
@@ -509,7 +532,7 @@ MEANS_OR_PLAN = _any(
     r"day|time)|"
     r"picked (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(walking|going|driving|heading) there now|"
     r"all of them|"
-    r"taken them)\b",
+    r"taken them|(packet|bottle|box|tub|pack)('s| is) (empty|done|finished))\b",
     r"\b(going to|gonna|about to) do it\b",
 )
 MILD = r"(sad|alone|lonely|anxious|scared|stressed|low|down|overwhelmed|exhausted|tired|stuck|upset|awful|terrible)"
@@ -562,6 +585,9 @@ IDIOM = _any(
     r"(knife|knives)\b(?!.{0,10}\bon (him|her|them|my \w+)\b)",
     r"\bbleed(ing|s)? (me|us|you|them) dry\b",
     r"\b(crawl|curl)( up)? (under|into|in)\b.{0,30}\band die\b",
+    r"\b(the|that|this) (odds|bet|move|pass|tackle|price|pace|drive|route|climb|decision|idea|overtake|call|trade|"
+    r"deal)s?\b( [\w']+){0,4} (was|were|is|'s|are|would be) (pure |complete |absolute |total )?suicide\b",
+    r"\b(career|political|financial|commercial|social) suicide\b",
     # Medicine handled at work ("counted out sixty tablets for a repeat prescription").
     rf"\b(counted|counting|dispensed|dispensing|packed|packing|checked|checking|drew up|drawing up)( out| up)?\b"
     rf".{{0,30}}"
@@ -628,6 +654,8 @@ RECOVERED = _any(r"\b(clean|recovered|better now|doing (really )?well|good place
                  r"things are different now|helped me|haven't in a long time|don't feel the urge|far i've come|"
                  r"behind me|since then|free (of|from) (it|that)|long gone|content|thriving|"
                  r"(housed|working|settled|married|sober|retired) now|"
+                 r"(now|these days|nowadays) i('m| am)? (teach|coach|work|run|volunteer|help|mentor|train|nurse|"
+                 r"counsel|study|own|manage|raise)|"
                  r"(and|but|now) (i'm|i am) (good|fine|okay|ok|well)|"
                  r"a (grandad|grandpa|grandma|granny|grandmother|grandfather|nan|mum|mom|dad) now|"
                  r"glad (i'm still here|i stayed|i'm alive|i didn't|i survived|to be alive))\b")
@@ -645,6 +673,8 @@ DENIAL = _any(r"\b(i'm|i am) not (suicidal|(going to|gonna) (hurt|harm|kill|do a
               r"\b(no|not any|don't have (any|a)|haven't (any|a)) (wish|desire|intention|plans?) to "
               r"(die|kill|hurt|harm|end)( \w+){0,2}",
               r"\bi (don't|do not|never) (cut|self harm|hurt myself|burn myself)\b( or anything)?",
+              r"\b(i've|i have|i) never (self harmed|cut myself|hurt myself|harmed myself|burned myself|attempted|"
+              r"tried to kill myself)\b( and never will)?",
               # What is denied goes with the denial: "no thoughts of hurting myself" is no evidence of self-harm.
               r"\b(don't|do not) have (any )?(suicidal )?(thoughts?|urges?|plans?) (of|to|about)( \w+){0,3}",
               r"\bno (suicidal |self harm |dark )?(thoughts?|urges?|plans?|intention) (of|to|about|at all|since|for|in|"
