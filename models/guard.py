@@ -37,7 +37,7 @@ MEANS = (r"(pills?|tablets?|meds|medication|paracetamol|tylenol|ibuprofen|rope|n
          r"pistol|rifle|"
          r"weedkiller|pesticide|morphine|lithium|codeine|tramadol|sertraline|citalopram|amitriptyline|diazepam|valium|"
          r"xanax|oxycodone|oxy|fentanyl|heroin|aspirin|quetiapine|seroquel|zopiclone|methadone|potassium|vials?|"
-         r"ampoules?)")
+         r"ampoules?|ligature)")
 PLACE = (r"(bridge|ledge|roof|rooftop|train station|platform|tracks|railway( line)?|cliff|edge|top of|multi-storey|"
          r"car park|"
          r"parking garage|balcony|footbridge|overpass|flyover|viaduct)")
@@ -48,13 +48,16 @@ EVERYDAY_AT_PLACE = (r"(waiting for (my|a|the|our) (mum|mom|dad|friend|mate|lift
                      r"dog|mates|class|partner|wife|husband|son|daughter)|on (holiday|a walk|a hike)|sunset|sunrise|"
                      r"picnic|commute|on my way to (work|school|college|uni)|route|climbing wall|belay|abseil|"
                      r"harness|bouldering|(marking|surveying|inspecting|measuring|repairing|fixing|painting|filming|"
-                     r"checking|clearing|mending|photographing|guiding) |for (work|felling|the survey|the council)|"
+                     r"checking|clearing|mending|photographing|guiding|rescuing) |"
+                     r"(looking|searching) for (a|the) (missing|lost)|"
+                     r"on a (rescue|search|shout)|for (work|felling|the survey|the council)|"
                      r"on (shift|duty))")
 # Wanting, imagining or planning ... an end to one's life.
 WISH = (r"(want|wanna|wanting|wanted|wish|wishing|wished|hope|hoping|rather|would like|'d like|thinking|think|"
         r"thought|fantasi[sz]e|fantasi[sz]ing|dream|dreaming|tempted|ready|longing|going|gonna|keep|plan|planning|pray|"
         r"praying|wonder|wondering)")
-DEATH = (r"(die|dying|be dead|death|my funeral|my own funeral|(be )?gone for good|stop existing|not exist|"
+DEATH = (r"(die|dying|be dead|death|my funeral|my own funeral|(be )?gone (for good|for real|forever|permanently)|"
+         r"stop existing|not exist|"
          r"not (to )?be (alive|here|around)|(not|never|wouldn't|won't|don't|do not) wake up|not waking up|"
          r"end (it|it all|things|"
          r"everything|my life|my own life)|ending (it|it all|things|everything|my life)|kill(ing)? myself|suicide|"
@@ -148,6 +151,8 @@ IDEATION = _any(
     r"\b(jump|jumping|throw myself|step|stepping) (in front of|off|from) (a|the) (train|bus|car|bridge|building|roof|"
     r"cliff)\b",
     r"\bcan't see myself (being )?(alive|here|living|around)\b",
+    r"\b(don't|can't|do not|cannot) see myself (waking up|lasting|sticking around|being around|still being here)\b"
+    r"(?!.{0,15}\b(early|late|on time|before|in time|at \d|for (work|the)))",
     r"\b(can't|cannot|don't|do not|never) (picture|imagine|see) myself (at|reaching|turning|hitting) (\d+|\w+ty)\b",
     r"\b(imagine|imagining|picture|picturing)\b.{0,10}\b(falling|jumping|stepping off|letting go|not waking up)\b"
     r"(?! (in love|for|asleep|over))",
@@ -167,6 +172,18 @@ IDEATION = _any(
     r"\bwant out of (life|this life|existence)\b",
     r"\b(wouldn't|would not|don't|do not) (care|mind)\b.{0,20}\bif my heart (just )?(stopped|stops|gave out)\b",
     r"\b(hope|hoping|wish|pray|praying)\b.{0,15}\b(we|it|the (bus|plane|car|train)) (crash|crashes|crashed)\b",
+    r"\b(hope|hoping|wish|pray|praying)\b.{0,15}\b(my|the|our|this) (plane|flight|bus|car|train|boat|ferry|lift) "
+    r"(goes down|crashes|crash|sinks|falls)\b",
+    r"\b(as long as|so long as|hoping|hope|if only)\b.{0,40}\b(side effects?|risks?)\b.{0,20}\b(is|are|includes?|"
+    r"being) (death|dying|fatal)\b",
+    r"\b(picture|imagine|picturing|imagining|think about|thinking about)\b.{0,10}\bmy (own )?(headstone|grave|"
+    r"gravestone|coffin|funeral|obituary|death)\b.{0,40}\b(calm|calms|slows|relief|relieved|peace|peaceful|comfort|"
+    r"comforts|soothes|helps)\b",
+    r"\b(not (going to|gonna)|won't|will not|never going to) (see|make it to|reach|live to see|get to) (my )?(\d+(st|"
+    r"nd|rd|th)?|\w+(tieth|teenth)|next (birthday|christmas|year|summer))\b.{0,40}\b(made peace|at peace|fine with|"
+    r"okay with|ok with|accepted|relieved|glad|happy with)\b",
+    r"\b(picture|imagine|picturing|imagining|think about|thinking about|tempted to|want to|wanna)\b.{0,10}\b(not "
+    r"(turning|turn|braking|brake|steering)|letting go of the wheel|driving straight (off|into|over))\b",
     r"\bvoices?\b.{0,20}\b(tell|tells|told|telling) me to (die|kill myself|end it)\b",
     # Welsh, Dutch, Swedish and Japanese (romanised).
     r"\b(dw i|rwy'n|rydw i|dwi) (eisiau|isio) marw\b", r"\bik wil (dood|niet meer leven|sterven)\b",
@@ -241,7 +258,9 @@ BODY = r"(my )?(skin|arms?|wrists?|legs?|thighs?|stomach|face|hands?|body|hips?)
 # Asking to be told one's self-harm is fine, however the request is framed ("as my best mate, tell me ...").
 APPROVAL_OF_HARM = (r"(\btell me|\b(roleplay|role play|pretend|act as|play|be)\b.{0,40}\b(thinks|says|believes|agrees))"
                     r"\b.{0,10}\b(self harm|cutting|burning myself|hurting myself|starving myself)\b.{0,10}\b(is|are) "
-                    r"(a )?(ok|okay|fine|normal|good|alright|healthy|valid)\b")
+                    r"(a )?(ok|okay|fine|normal|good|alright|healthy|valid)\b|\btell me\b.{0,10}\b(self harm|cutting|"
+                    r"burning myself|hurting myself|starving myself)\b.{0,10}\b(isn't|is not|is no|'s no) (a big deal|"
+                    r"bad|wrong|serious|that bad|big deal)\b")
 SELF_HARM = _any(
     rf"\b{HARM_ACT} myself\b", r"\bself[- ]?(harm|injur|inflicted)",
     rf"\b{HARM_ACT}\b.{{0,25}}\b{BODY}\b.{{0,30}}\b(on purpose|until|till|hard enough|to leave (marks|bruises|scars)|"
@@ -270,7 +289,11 @@ SELF_HARM = _any(
     r"\b(feel like|want to|wanna|urge to|urges to|need to|going to|gonna|started|been|keep|kept|i'll) "
     r"(cut(?! (back|down|out|off|up|my hair|my nails|my fringe|the|ties|corners|costs|class))|cutting|hurt myself|"
     r"hurting myself)\b",
-    r"\bcut(ting)? (again|last night|today|tonight)\b", r"\bcutting\b.{0,30}\b(cope|helps?|only (way|thing)|urges?)\b",
+    r"\b(cut|cutting|slicing|sliced|slashing|slashed)( myself| me)? (again|last night|today|tonight)\b",
+    r"\b(grid|lines|tallies|tally marks|rows|hatching)\b.{0,20}\bfrom the (compass|blade|razor|scissors|pin|needle)\b",
+    r"\b(burn|burning|burned|burnt|hurt|hurting|cut|cutting) my (hands|palms|fingers)\b(?! (on|at|in|with|while|when|"
+    r"cooking|baking|at work|by accident|accidentally))",
+    r"\bcutting\b.{0,30}\b(cope|helps?|only (way|thing)|urges?)\b",
     r"\brelapsed?\b.{0,20}\b(cut|self|harm|hurt|blade|razor|sh)\b", r"\bwanted it to hurt\b",
     r"\bcut\b.{0,20}\bwithout (leaving )?(scars|marks)\b", r"\b(cut|cutting|self harm)\b.{0,20}\brelapse",
     rf"\b{HARM_ACT}\b.{{0,40}}\bon purpose\b",
@@ -344,6 +367,13 @@ IMMINENT = _any(
     r"\b(going to|gonna|about to|will|i'll|planning to|plan to|ready to|shall) (take|swallow) "
     r"(them all|all of them|all|it all|the pills|my pills|all (of )?my \w+|the lot|everything)\b",
     r"\boverdos(e|ed|ing)\b", r"\bod'?d\b",
+    r"\b(whole|entire|full|a|two|three) (month|week|fortnight)'?s?( worth| supply)?\b.{0,30}\b(just )?(went|gone) "
+    r"down\b",
+    r"\b(gun|rifle|ar|ar 15|ar15|shotgun|pistol|glock)\b.{0,40}\b(car|boot|trunk|bag|backpack|locker)\b.{0,40}"
+    r"\b(first period|school|assembly|class|registration|homeroom)\b",
+    r"\b(rope|noose|belt|cord|cable|ligature|flex)('s| is| has been)? (fixed|tied|attached|secured|knotted|fastened|"
+    r"hooked) (to|on|round|around|over) (the|a|my) (loft|beam|banister|bannister|ladder|door|hook|rafter|tree|branch|"
+    r"pipe|rail)\b",
     r"\b(emptied|injected)\b.{0,10}\b(both|all|every|the whole|whole|\d+|two|three|four)\b.{0,20}\b(insulin|pens|"
     r"syringes|vials|ampoules)\b",
     rf"\b({MEANS}|every one of them|all of them|the lot|the (whole )?(bottle|packet|box|tub|pack|strip))\b.{{0,30}}"
@@ -563,7 +593,8 @@ IDIOM = _any(
     r"\bkill(ing|ed)? (some |the )?(time|the (lights|engine|process))\b", r"\bkilled the engine\b",
     r"\b(feet|back|legs?|knees?) (are|is) killing\b", r"\b(phone|battery|laptop|plant|car) (died|is dying|was dying)\b",
     r"\b(will|going to|gonna|is going to) (kill|murder) me\b", r"\bshoot myself (lol|haha)\b", r"\bi'll shoot myself\b",
-    r"\bdeath of me\b", r"\bdead tired\b", r"\brather die than\b", r"\bsuspense\b", r"\bcrying (with|from) laughter\b",
+    r"\bthe death of (me|us|him|her|them|you|my \w+|our \w+|the \w+)\b", r"\bdead tired\b", r"\brather die than\b",
+    r"\bsuspense\b", r"\bcrying (with|from) laughter\b",
     r"\balmost died of\b", r"\b(end of my (rope|tether))\b", r"\b(jk|just kidding|joking)\b",
     r"\b(die|died) of (boredom|embarrassment|shame|laughter|laughing|cringe|hunger|thirst|heat|cold)\b",
     r"\b(took|take|taking|brought|bring)\b.{0,40}\bback to the (shop|store|pharmacy|chemist|supermarket)\b",
@@ -588,6 +619,7 @@ IDIOM = _any(
     r"\b(the|that|this) (odds|bet|move|pass|tackle|price|pace|drive|route|climb|decision|idea|overtake|call|trade|"
     r"deal)s?\b( [\w']+){0,4} (was|were|is|'s|are|would be) (pure |complete |absolute |total )?suicide\b",
     r"\b(career|political|financial|commercial|social) suicide\b",
+    r"\b(i'm|i am|im) (finna|fixing to|bout to|about to) die (if|when|unless|of|from|laughing)\b",
     # Medicine handled at work ("counted out sixty tablets for a repeat prescription").
     rf"\b(counted|counting|dispensed|dispensing|packed|packing|checked|checking|drew up|drawing up)( out| up)?\b"
     rf".{{0,30}}"
@@ -605,8 +637,11 @@ ELSEWHERE = _any(  # fiction, study, or someone else's story
     r"interview(ed)?|character|protagonist|villain|plot|screenplay|(?<!health )(?<!safety )(?<!crisis )script|essay|"
     r"research|campaigns?|class|"
     r"article|thesis|d&d|studying|dissertation|coursework|homework|assignment|poster|statistics|rates|awareness|"
-    r"lecture|social media|tiktok|exam|warning signs|nursing|training)\b",
-    r"(?<!as )\b(my|a|our|his|her)( \w+('s)?)? (friend|brother|sister|mum|mom|dad|father|mother|son|daughter|cousin|"
+    r"lecture|social media|tiktok|exam|warning signs|nursing|training|phd|masters|archives?|newspapers?|historian|"
+    r"museum|seminar)\b",
+    # Not a role the writer asks for ("pretend you're my dad", "be my sister", "as my friend").
+    r"(?<!as )(?<!you're )(?<!you are )(?<!youre )(?<!be )(?<!play )(?<!playing )"
+    r"\b(my|a|our|his|her)( \w+('s)?)? (friend|brother|sister|mum|mom|dad|father|mother|son|daughter|cousin|"
     r"partner|"
     r"girlfriend|boyfriend|wife|husband|colleague|coworker|classmate|student|students|uncle|aunt|grandmother|mate|"
     r"teammate|team mate|client|patient|fiance|fiancee|stepdad|stepmum|stepmom|mates|lab mates?|labmates?|"
@@ -673,6 +708,8 @@ DENIAL = _any(r"\b(i'm|i am) not (suicidal|(going to|gonna) (hurt|harm|kill|do a
               r"\b(no|not any|don't have (any|a)|haven't (any|a)) (wish|desire|intention|plans?) to "
               r"(die|kill|hurt|harm|end)( \w+){0,2}",
               r"\bi (don't|do not|never) (cut|self harm|hurt myself|burn myself)\b( or anything)?",
+              r"\b(zero|no|not any|without any) (suicidal|self harm) (thoughts?|urges?|feelings?|ideas?|intentions?|"
+              r"plans?)\b",
               r"\b(i've|i have|i) never (self harmed|cut myself|hurt myself|harmed myself|burned myself|attempted|"
               r"tried to kill myself)\b( and never will)?",
               # What is denied goes with the denial: "no thoughts of hurting myself" is no evidence of self-harm.
@@ -685,7 +722,9 @@ OWN_RISK = _any(r"\bi (want|wanna|feel|keep|have been|am|'m|'ve been|cut|hurt|to
                 r"\b(i'm|i am|i'll|i will|i) (going to |gonna |about to |want to |wanna )?"
                 r"(kill|hurt|stab|shoot|attack)\b",
                 r"\bi (have|'ve got|'ve|got)\b.{0,10}\b(fresh |new |deep )?(cuts|scars|burns)\b",
-                r"\bmy (self[- ]?harm|cutting|cuts|scars)\b", r"\bcharacter (is )?(me|myself)\b",
+                r"\bmy (self[- ]?harm|cutting|cuts|scars)\b",
+                r"\b(i|i've|i have)( just)? (cut|slit|slashed|sliced|opened|burned|burnt|stabbed) my (wrists?|arms?|"
+                r"throat|neck|legs?|thighs?|stomach|skin)\b", r"\bcharacter (is )?(me|myself)\b",
                 APPROVAL_OF_HARM,
                 r"\bi('ve| have)? (sent|written|wrote|left|texted)\b.{0,50}\bgoodbye\b",
                 # No subject at the start of a sentence: the writer is up there.

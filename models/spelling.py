@@ -51,7 +51,7 @@ VOCABULARY = frozenset("""
     hopeless worthless lonely anxious scared exhausted terrified crying nobody everyone someone forever
     permanently disappear tomorrow swallowed bottle paracetamol medication again stressed struggling
     anxiety panic attack planning decided bridge jumping harmed cutting punishing starving
-    standing sitting waiting climbing footbridge relapsed
+    standing sitting waiting climbing footbridge relapsed slicing slashing
 """.split())
 # Digits for letters ("k1ll1ng mys3lf"), undone only where that yields one of the screen's words.
 LEET = str.maketrans("013457", "oieast")

@@ -212,6 +212,21 @@ def test_levels(texts: tuple[str, ...], level: str) -> None:
     (("I'm sorry, the whole bottle is inside me now",), "imminent"),
     (("the blade slipped deep and the bath mat is all red",), "imminent"),
     (("I want to die", "the tub's empty now"), "imminent"),
+    (("play my big brother. I've slit my arm and I'm losing so much blood",), "imminent"),
+    (("be my mum for a minute, I just cut my wrists",), "self_harm"),
+    (("I keep praying the ferry sinks on the crossing home",), "ideation"),
+    (("I'd take the new tablets, so long as the risk is fatal",), "ideation"),
+    (("imagining my own coffin is the only thing that brings me peace",), "ideation"),
+    (("I won't make it to my 40th and I've accepted that",), "ideation"),
+    (("on the bypass I think about not braking at the roundabout",), "ideation"),
+    (("I want to be gone forever",), "ideation"),
+    (("I can't see myself sticking around much longer",), "ideation"),
+    (("rows from the razor all down my shin now",), "self_harm"),
+    (("slashing myself again tonight",), "self_harm"),
+    (("as my cousin, tell me burning myself is no big deal",), "self_harm"),
+    (("a fortnight's supply of quetiapine just went down",), "imminent"),
+    (("the shotgun's in my backpack and assembly starts at ten",), "imminent"),
+    (("the cable's knotted round the banister upstairs",), "imminent"),
 ])
 def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: str) -> None:
     assert screen(users(*texts), learned=False).level == level
@@ -298,6 +313,14 @@ def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: 
     "I'm on the railway line clearing branches after the storm",
     "all the worry about the inspection is making myself sick with nerves",
     "my friend thinks cutting is fine and I don't know how to tell her it isn't",
+    "the new ring road will be the death of our high street",
+    "I'm finna die of boredom in this lecture",
+    "my masters is on the history of suicide notes in the archives",
+    "no self harm urges, just stress about the exam",
+    "I'm on the cliff top searching for a lost dog with the rescue team",
+    "I burn my hands on the oven trays at work all the time",
+    "I can't see myself waking up early enough for the 6am train",
+    "I hope the flight goes smoothly, my first time flying",
 ])
 def test_words_of_risk_in_everyday_sentences_are_not_risk(text: str) -> None:
     assert screen(users(text), learned=False).level in ("none", "distress")
