@@ -37,7 +37,8 @@ MEANS = (r"(pills?|tablets?|meds|medication|paracetamol|tylenol|ibuprofen|rope|n
          r"pistol|rifle|"
          r"weedkiller|pesticide|morphine|lithium|codeine|tramadol|sertraline|citalopram|amitriptyline|diazepam|valium|"
          r"xanax|oxycodone|oxy|fentanyl|heroin|aspirin|quetiapine|seroquel|zopiclone|methadone|potassium|vials?|"
-         r"ampoules?|ligature)")
+         r"ampoules?|ligature|mirtazapine|venlafaxine|fluoxetine|prozac|propranolol|pregabalin|gabapentin|co-codamol|"
+         r"olanzapine|lorazepam|clonazepam|temazepam|nurofen|hydroxychloroquine|capsules)")
 PLACE = (r"(bridge|ledge|roof|rooftop|train station|platform|tracks|railway( line)?|cliff|edge|top of|multi-storey|"
          r"car park|"
          r"parking garage|balcony|footbridge|overpass|flyover|viaduct)")
@@ -49,7 +50,8 @@ EVERYDAY_AT_PLACE = (r"(waiting for (my|a|the|our) (mum|mom|dad|friend|mate|lift
                      r"picnic|commute|on my way to (work|school|college|uni)|route|climbing wall|belay|abseil|"
                      r"harness|bouldering|(marking|surveying|inspecting|measuring|repairing|fixing|painting|filming|"
                      r"checking|clearing|mending|photographing|guiding|rescuing) |"
-                     r"(looking|searching) for (a|the) (missing|lost)|"
+                     r"(looking|searching) for (a|the) (missing|lost)|stretcher|casualty|"
+                     r"for (a|the) (fallen|injured|missing|stranded|stuck) |"
                      r"on a (rescue|search|shout)|for (work|felling|the survey|the council)|"
                      r"on (shift|duty))")
 # Wanting, imagining or planning ... an end to one's life.
@@ -78,7 +80,8 @@ IDEATION = _any(
     r"\bshould (have|'ve) died\b",
     r"\b(my life|it all|everything)( \w+)? to (end|stop|be over)\b",
     r"\b(god|the lord|death) (to )?(took|take|takes) me\b",
-    r"\b(welcome|embrace|long for|longing for|ready for) death\b", r"\bwaiting to die\b",
+    r"\b(welcome|embrace|long for|longing for|ready for) death\b", r"\bwaiting to die\b", r"\bmy turn to die\b",
+    r"\b(waiting|queuing|queueing) for (my turn to go|death|the end to come)\b",
     r"\b(until|once|when|after) i'm (gone|dead|not (here|around|alive)|no longer (here|around|alive))\b",
     r"\b(don't|do not|never|no longer) belong(ed)? (in|on) this (world|earth|planet)\b",
     r"\bnot (meant|made) for this (world|earth|life)\b",
@@ -169,6 +172,17 @@ IDEATION = _any(
     r"(\d+|my \w+ birthday|"
     r"next (year|month|week|christmas|summer)|the end of the (year|month|week))\b",
     r"\bdeath (seems|feels|sounds|would be|is) (like )?(a |the )?(relief|better|peaceful|only way|answer|escape)\b",
+    r"\b(non ?existence|not existing|oblivion|being dead|eternal sleep)\b (sounds|seems|feels|would be|looks) "
+    r"(so |really )?(restful|peaceful|nice|lovely|good|appealing|tempting|like (a )?(rest|relief|holiday|bliss))\b",
+    r"\b(tracks|edge|drop|river|sea|traffic|rails|bridge|cliff|platform|balcony|water)\b.{0,40}\b(feel|felt|feeling) "
+    r"(a |the )?(pulled|drawn|pull|tug)\b",
+    r"\b(feel|felt|feeling) (a |the )?(pulled|drawn|pull|tug) (towards?|to) (the )?(tracks|edge|drop|river|sea|traffic|"
+    r"rails|water|road)\b",
+    r"\b(time|ready) (for me )?(i|to) (followed|follow|join|joined) (her|him|them)\b(?= *($|[,.!?]|(she's|he's|"
+    r"they're|she is|he is|they are) waiting|now|soon|up there))",
+    # Cantonese, Malayalam, Yoruba and Hausa.
+    r"\bngo (seung|soeng|hou seung) sei\b", r"\benik(ku)? marikk?anam\b", r"\bmo (fe|fẹ́|fẹ) (ku|kú)\b",
+    r"\bina (son|so) (in )?mutu(wa)?\b",
     r"\bwant out of (life|this life|existence)\b",
     r"\b(wouldn't|would not|don't|do not) (care|mind)\b.{0,20}\bif my heart (just )?(stopped|stops|gave out)\b",
     r"\b(hope|hoping|wish|pray|praying)\b.{0,15}\b(we|it|the (bus|plane|car|train)) (crash|crashes|crashed)\b",
@@ -376,8 +390,11 @@ IMMINENT = _any(
     r"pipe|rail)\b",
     r"\b(emptied|injected)\b.{0,10}\b(both|all|every|the whole|whole|\d+|two|three|four)\b.{0,20}\b(insulin|pens|"
     r"syringes|vials|ampoules)\b",
-    rf"\b({MEANS}|every one of them|all of them|the lot|the (whole )?(bottle|packet|box|tub|pack|strip))\b.{{0,30}}"
-    rf"\b(is|are|'s|'re) (all )?(in me|inside me|in my (stomach|system))\b",
+    rf"\b({MEANS}|every one of them|all of them|the lot|the (whole )?(bottle|packet|box|tub|pack|strip)|every (pen|"
+    rf"syringe|vial))\b.{{0,30}}\b(is|are|'s|'re) (all |empty and |now )?(in me|inside me|in my (stomach|system))\b",
+    r"\b(sat|sitting|standing|stood)\b.{0,10}\b(windowsill|window ledge|sill|ledge|parapet|railing)\b.{0,40}"
+    r"\b(\d+|\w+) (floors?|storeys?|stories) up\b",
+    r"\b(floors?|storeys?|stories) up\b.{0,30}\b(feet|legs) (dangling|hanging|over)\b",
     r"\b(knife|blade|razor|stanley)\b.{0,60}\b(floor|bath|sink|towel|sheets?|carpet|bed)( \w+)? (is|'s|are) (all |"
     r"completely )?red\b", r"\b(taken|took|done|had|did|just taken) an od\b",
     rf"\b(taken|took|swallowed|downed|necked)\b (the )?first (\d+|few|handful|batch|{DECADE}|ten|five|fifteen|"
@@ -619,6 +636,10 @@ IDIOM = _any(
     r"\b(the|that|this) (odds|bet|move|pass|tackle|price|pace|drive|route|climb|decision|idea|overtake|call|trade|"
     r"deal)s?\b( [\w']+){0,4} (was|were|is|'s|are|would be) (pure |complete |absolute |total )?suicide\b",
     r"\b(career|political|financial|commercial|social) suicide\b",
+    r"\bif\b.{0,50}\b(again|one more time|once more)\b.{0,10}\b(i'll|i will|i'm gonna|i'm going to)( actually)? "
+    r"(kill|murder|strangle|throttle) (him|her|them|you)\b",
+    r"\b(i'll|i will)( actually)? (kill|murder|strangle|throttle) (him|her|them|you)\b.{0,10}\bif\b.{0,50}\b(again|"
+    r"one more time|once more)\b",
     r"\b(i'm|i am|im) (finna|fixing to|bout to|about to) die (if|when|unless|of|from|laughing)\b",
     # Medicine handled at work ("counted out sixty tablets for a repeat prescription").
     rf"\b(counted|counting|dispensed|dispensing|packed|packing|checked|checking|drew up|drawing up)( out| up)?\b"
@@ -639,6 +660,7 @@ ELSEWHERE = _any(  # fiction, study, or someone else's story
     r"article|thesis|d&d|studying|dissertation|coursework|homework|assignment|poster|statistics|rates|awareness|"
     r"lecture|social media|tiktok|exam|warning signs|nursing|training|phd|masters|archives?|newspapers?|historian|"
     r"museum|seminar)\b",
+    r"\b(the|a|this|that|our|my) (play|opera|musical|ballet|manga|anime|comic|sitcom|drama|tragedy)\b",
     # Not a role the writer asks for ("pretend you're my dad", "be my sister", "as my friend").
     r"(?<!as )(?<!you're )(?<!you are )(?<!youre )(?<!be )(?<!play )(?<!playing )"
     r"\b(my|a|our|his|her)( \w+('s)?)? (friend|brother|sister|mum|mom|dad|father|mother|son|daughter|cousin|"
@@ -650,7 +672,8 @@ ELSEWHERE = _any(  # fiction, study, or someone else's story
     r"bestie|pal|buddy|"
     r"grandfather|grandma|grandpa|teenager|roommate|flatmate|housemate|nephew|niece|neighbour|neighbor)\b"
     rf"(?!'s (\w+ )?{MEANS}\b)",  # "my dad's shotgun" is the writer's means
-    r"\b(a|one|this|some|the) (lad|lass|guy|bloke|girl|boy|kid|woman|man|person|student|player)\b.{0,40}"
+    r"\b(a|one|this|some|the) (lad|lass|guy|bloke|girl|boy|kid|woman|man|person|student|player|prisoner|inmate|pupil|"
+    r"resident|patient|client|customer|service user|youngster|teen|teenager|cadet|recruit|volunteer|member)\b.{0,40}"
     r"\b(has|is|keeps|says|said|told|posted|wants|tried)\b.{0,40}\b(his|her|their) (arms?|wrists?|legs?|thighs?|"
     r"stomach|skin|neck|body|life)\b",
     r"\b(he|she|they) (wants?|said|says|tried|is|was|keeps?|has been|have been|doesn't|told|has|have)\b",
@@ -665,6 +688,8 @@ PAST = _any(r"\b(used to|when i was (younger|a kid|a teen|in school|\d+|\w+teen|
             r"\b(months?|years?|decades?) (ago|back)\b",
             r"\bas a (teenager|teen|kid|child|student)\b", r"\bwhen (i was )?first (diagnosed|sectioned|admitted)\b",
             r"\bwhen i first (came out|moved|arrived|started|left|lost|got|went)\b",
+            r"\b(through|during|throughout) my (first |last |previous )?(marriage|divorce|degree|pregnancy|army days|"
+            r"time in (the )?(army|forces|navy|prison))\b",
             r"\bspent (my|most of my) (teens|twenties|thirties|forties|fifties|youth|childhood|student years)\b",
             r"\bthat was (in )?(19|20)\d\d\b",
             rf"\b(he's|she's|they're|he is|she is|they are) (\d{{1,2}}|\w+teen|{DECADE}( \w+)?)( years old)? now\b",
@@ -682,7 +707,7 @@ PAST = _any(r"\b(used to|when i was (younger|a kid|a teen|in school|\d+|\w+teen|
             r"six|seven|eight|nine|ten|a few|several|many) (decades?|years?|months?|long time)\b")
 # A spell of it that ended, which counts as past only where the message says things are better now.
 SPELL = (r"for ((about |around |nearly |almost |over |more than )?(a|one|two|three|four|five|six|\d+|a couple of|"
-         r"a few|several) (years?|months?|weeks?)|a (while|bit|time|spell))")
+         r"a few|several) (years?|months?|weeks?)|a (long )?(while|bit|time|spell))")
 ENDED_SPELL = _any(rf"(?<!'ve )(?<!have )(?<!has )\b(wanted|felt|thought|tried|was|were)\b.{{0,40}}\b{SPELL}\b(?! now)",
                    rf"\b{SPELL}\b.{{0,40}}(?<!'ve )(?<!have )(?<!has )\b(wanted|felt|thought|tried)\b")
 RECOVERED = _any(r"\b(clean|recovered|better now|doing (really )?well|good place|happy|stable|proud|rebuilt|"

@@ -227,6 +227,15 @@ def test_levels(texts: tuple[str, ...], level: str) -> None:
     (("a fortnight's supply of quetiapine just went down",), "imminent"),
     (("the shotgun's in my backpack and assembly starts at ten",), "imminent"),
     (("the cable's knotted round the banister upstairs",), "imminent"),
+    (("ngo hou seung sei",), "ideation"),
+    (("ina so in mutu, babu dadi",), "ideation"),
+    (("every morning at the station I feel the pull towards the rails",), "ideation"),
+    (("I'm just waiting for my turn to die",), "ideation"),
+    (("oblivion seems so peaceful right now",), "ideation"),
+    (("my husband passed in May", "it's time I joined him now"), "ideation"),
+    (("every syringe in the cupboard is now inside me",), "imminent"),
+    (("took two weeks' worth of venlafaxine at once",), "imminent"),
+    (("sitting on the parapet, it's 9 storeys up",), "imminent"),
 ])
 def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: str) -> None:
     assert screen(users(*texts), learned=False).level == level
@@ -321,6 +330,14 @@ def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: 
     "I burn my hands on the oven trays at work all the time",
     "I can't see myself waking up early enough for the 6am train",
     "I hope the flight goes smoothly, my first time flying",
+    "if he eats my leftovers one more time I'll murder him",
+    "I'll kill you if you spoil the ending again",
+    "does the heroine of the opera really stab herself on stage",
+    "an inmate on my landing told staff he's been cutting his legs, I'm a new officer",
+    "I burned my arms throughout my first marriage, I'm happy and settled now",
+    "I felt suicidal for a long time after the crash, nowadays I mentor other survivors",
+    "at the top of the gully with a stretcher for an injured walker",
+    "I sit on the windowsill to read in the sun",
 ])
 def test_words_of_risk_in_everyday_sentences_are_not_risk(text: str) -> None:
     assert screen(users(text), learned=False).level in ("none", "distress")
