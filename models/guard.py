@@ -72,6 +72,7 @@ LOVED_ONE = (r"my (late )?(wife|husband|partner|son|daughter|mum|mom|dad|mother|
 IDEATION = _any(
     rf"\b{WISH}\b.{{0,40}}\b{DEATH}\b",
     r"\b(kill|killing|end|ending|take|taking|off|offing) (myself|my own life|my life)\b",
+    r"\b(top|topping|topped) myself\b(?! up)",
     r"\bhang(ing)? myself\b", r"\b(end|ending) (it all|things|everything)\b", r"\bsuicid", r"\bkms\b",
     r"\bwish(ed|ing)? i (was|were|could be) (dead|gone)\b",
     r"\bwish(ed|ing)? i('d| had)? (never been born|was never born|were never born|never existed)\b",
@@ -147,6 +148,14 @@ IDEATION = _any(
     r"\b(want|wanna|wish i could|i'd like) to (fade|fade away|fade out) (completely|forever|for good|into nothing)\b",
     r"\bnot (be )?alive\b",
     r"\b(nobody|no one|noone) (would|will) (even )?(miss|notice|care if) me\b",
+    r"\b(nobody|no one|noone) (would|will) (even )?(notice|care|miss me) if i (never (went|go|came|come) (home|back)|"
+    r"disappeared|vanished|was gone|wasn't here|died)\b",
+    r"\b(written|wrote|writing|drafted|drafting) my (own )?(obituary|eulogy)\b",
+    r"\b(heart attack|stroke|aneurysm|accident|crash|illness)\b.{0,20}\b(would (suit me|be welcome|be a blessing|be a "
+    r"mercy|be a relief)|(wouldn't|would not) (bother me|be so bad|be the worst))\b",
+    # Maltese, Haitian Creole, Kurdish (Kurmanji) and Amharic (romanised).
+    r"\b(irrid|nixtieq) (immut|miet)\b", r"\bmwen (vle|ta renmen) mouri\b", r"\b(ez )?dixwazim bimirim\b",
+    r"\bmot (efeligalehu|ifeligalehu)\b",
     r"\bthoughts? (of|about) (killing myself|suicide|dying|death|ending)\b",
     r"\b(dying|death|being dead|if i died)\b.{0,20}\b(would|will|could)\b.{0,10}\b(solve|fix|end|help|be easier|"
     r"be better|be a relief)\b",
@@ -343,7 +352,9 @@ SELF_HARM = _any(
     r"\b(best|easiest|sharpest|cleanest|safest) (thing|way|tool|blade|stuff|place) to (cut|burn|hurt) (with|myself)\b",
     r"\b(what|which)\b.{0,25}\bcuts? (the )?(deepest|deeper)\b",
     r"\b(haven't|not|don't|didn't) (eaten|eat|eating)\b.{0,30}\b(don't|do not) deserve (to|it|food)\b",
-    r"\bfingers down my throat\b", r"\b(make|made|making) myself (sick|throw up|vomit)\b(?! (with|from|about|over|"
+    r"\bfingers down my throat\b",
+    r"\b(no|skip|skipping|not having|without) (tea|dinner|lunch|breakfast|food|supper|meals?)\b.{0,40}\b(sentence|"
+    r"punishment|penalty|punish)\b", r"\b(make|made|making) myself (sick|throw up|vomit)\b(?! (with|from|about|over|"
     r"worrying|thinking|laughing))",
     r"\b(don't|do not|never) (get to|deserve to|let myself|allow myself to) keep (food|my food|meals?|anything|it) "
     r"(down|in)?\b",
@@ -491,6 +502,10 @@ IMMINENT = _any(
     r"\blast time (you'll|you will|anyone will|anyone'll) hear from me\b",
     r"\b(stop|stopping) (eating|drinking)\b.{0,30}\buntil i die\b", rf"\b(note|goodbye|letters?)\b.{{0,50}}\b{PLACE}\b",
     r"\b(gun|barrel|pistol)\b.{0,15}\b(in my mouth|to my head|against my head)\b",
+    r"\b(gun|barrel|pistol|muzzle|revolver|rifle|shotgun)('s| is)?\b.{0,15}\b(in|to|against|under|pressed to|pressed "
+    r"against|on) my (mouth|head|temple|jaw|chin|throat|chest)\b",
+    r"\b(antifreeze|bleach|weedkiller|poison|screenwash|paint stripper|drain cleaner)\b.{0,20}\b(is|was|'s) (drunk|"
+    r"down|gone|in me|swallowed)\b",
     r"\b(suicide|death)\b.{0,20}\b(planned|scheduled|set) for\b", r"\bwalk(ing)? into the (sea|river|lake|ocean)\b",
     r"\b(river|sea|lake|ocean|bridge|tracks|water|boat|woods|forest|hills|mountains?|moors?|cliffs?)\b.{0,40}"
     r"\bnot coming back\b",
@@ -606,7 +621,9 @@ DISTRESS = _any(
 IDIOM = _any(
     r"\b(is|are|was|'s|were)( (pure|really|absolutely|proper|so|just|literally|actually|honestly))? killing "
     r"(me|my)\b", r"\bkill(ing|ed)? it\b", r"\bdying (to|for|of)\b",
-    r"\b(could|would|i'd) (kill|murder) (for )?(a|an|some|for)\b", r"\b(died|dying|dead) (laughing|of)\b",
+    r"\b(could|would|i'd) (kill|murder) (for )?(a|an|some|for)\b",
+    r"\b(i'd|i would|would) (jump off a bridge|walk through fire|jump off a cliff) for (a|an|some|one)\b",
+    r"\b(be|been|is) the end of (me|us|him|her)\b", r"\b(died|dying|dead) (laughing|of)\b",
     r"\bkill(ing|ed)? (some |the )?(time|the (lights|engine|process))\b", r"\bkilled the engine\b",
     r"\b(feet|back|legs?|knees?) (are|is) killing\b", r"\b(phone|battery|laptop|plant|car) (died|is dying|was dying)\b",
     r"\b(will|going to|gonna|is going to) (kill|murder) me\b", r"\bshoot myself (lol|haha)\b", r"\bi'll shoot myself\b",
@@ -627,7 +644,8 @@ IDIOM = _any(
     r"( \w+)? (murdered|killed|destroyed|wrecked|finished) me\b",
     r"\b(plan|planned|planning|organised|organized|organising|organizing)\b.{0,30}\bfor (the|my|our|his|her|a) "
     r"(\w+ )?(party|wedding|birthday|holiday|trip|meeting|christening|barbecue|bbq|dinner|move|leaving do)\b",
-    r"\b(knife|knives)\b.{0,40}\b(chicken|onions?|veg|vegetables|meat|bread|oven|carving|chopping board|recipe|"
+    r"\b(knife|knives)\b.{0,40}\b(chicken|onions?|veg|vegetables|meat|bread|oven|carving|chopping board|recipe|lamb|"
+    r"pork|beef|mutton|kebab|doner|carcass|butcher|"
     r"steak|fish|roast|cake|tomatoes)\b",
     r"\b(chicken|onions?|veg|vegetables|meat|bread|carving|chopping|steak|fish|roast|cake|tomatoes)\b.{0,40}\b"
     r"(knife|knives)\b(?!.{0,10}\bon (him|her|them|my \w+)\b)",
@@ -713,7 +731,8 @@ ENDED_SPELL = _any(rf"(?<!'ve )(?<!have )(?<!has )\b(wanted|felt|thought|tried|w
 RECOVERED = _any(r"\b(clean|recovered|better now|doing (really )?well|good place|happy|stable|proud|rebuilt|"
                  r"things are different now|helped me|haven't in a long time|don't feel the urge|far i've come|"
                  r"behind me|since then|free (of|from) (it|that)|long gone|content|thriving|"
-                 r"(housed|working|settled|married|sober|retired) now|"
+                 r"(housed|working|settled|married|sober|retired) now|getting married|"
+                 r"feels like (another|a different) (person|life|lifetime)|"
                  r"(now|these days|nowadays) i('m| am)? (teach|coach|work|run|volunteer|help|mentor|train|nurse|"
                  r"counsel|study|own|manage|raise)|"
                  r"(and|but|now) (i'm|i am) (good|fine|okay|ok|well)|"

@@ -7,7 +7,7 @@ it, character n-grams of the message carry the misspellings and slang the encode
 saw, and the packaged SmolLM2's states half-way through its layers add what a model trained
 on far more text makes of the message (held out one split at a time, recall rose by 0.03 to
 0.04 at every level with no more false positives). The model is trained on every split of the
-labelled set but `holdout24`, on first use (about 90 s on 2 CPU cores), and cached by the
+labelled set but `holdout25`, on first use (about 90 s on 2 CPU cores), and cached by the
 fingerprint of the set and of the code that shapes it.
 
 It only ever raises a level (guard.screen takes the higher of the two) and stays out where
@@ -38,7 +38,7 @@ LEVELS = ("none", "distress", "ideation", "self_harm", "imminent")
 TRAINING_SPLITS = ("dev", "test", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7",
                    "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14",
                    "holdout15", "holdout16", "holdout17", "holdout18", "holdout19", "holdout20", "holdout21",
-                   "holdout22", "holdout23", "extra", "extra2")
+                   "holdout22", "holdout23", "holdout24", "extra", "extra2")
 SCREENING_SET = Path(__file__).with_name("screening_set.yaml")
 MAX_FALSE_POSITIVE_RATE = 0.05  # of safe training messages flagged, cross-validated
 MAX_ESCALATION = 0.03  # of ideation / self-harm training messages raised to imminent, cross-validated

@@ -29,6 +29,7 @@ KNOWN = {
     "evry1": "everyone", "evry1s": "everyone's", "evrythin": "everything", "tekn": "taken", "takn": "taken",
     "sik": "sick", "da": "the", "ova": "over", "noos": "noose", "redy": "ready", "rdy": "ready",
     "forevr": "forever", "tablit": "tablet", "tablits": "tablets", "maself": "myself", "masel": "myself",
+    "miself": "myself",
     "mysel": "myself", "evn": "even", "no1": "no one", "wakin": "waking", "bleech": "bleach", "bleatch": "bleach",
     # Vowels dropped.
     "dnt": "don't", "wnna": "wanna", "lv": "live", "anymr": "any more", "rlly": "really",

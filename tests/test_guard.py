@@ -236,6 +236,15 @@ def test_levels(texts: tuple[str, ...], level: str) -> None:
     (("every syringe in the cupboard is now inside me",), "imminent"),
     (("took two weeks' worth of venlafaxine at once",), "imminent"),
     (("sitting on the parapet, it's 9 storeys up",), "imminent"),
+    (("mwen vle mouri",), "ideation"),
+    (("no one would even notice if I vanished",), "ideation"),
+    (("been thinking about topping myself",), "ideation"),
+    (("I drafted my eulogy last night",), "ideation"),
+    (("an aneurysm in the night would be a mercy",), "ideation"),
+    (("skipping supper as punishment for failing the test",), "self_harm"),
+    (("no safety talk please, the muzzle is against my temple",), "imminent"),
+    (("the drain cleaner is down, all of it",), "imminent"),
+    (("four months clean from cutting and I did it again tonight",), "self_harm"),
 ])
 def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: str) -> None:
     assert screen(users(*texts), learned=False).level == level
@@ -338,6 +347,11 @@ def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: 
     "I felt suicidal for a long time after the crash, nowadays I mentor other survivors",
     "at the top of the gully with a stretcher for an injured walker",
     "I sit on the windowsill to read in the sun",
+    "the school run will be the end of me this week",
+    "I'd walk through fire for a proper curry in this town",
+    "the butcher's knife is in my hand and the pork belly is on the block",
+    "I topped myself up with coffee before the night shift",
+    "a stroke would be so bad for dad at his age, he needs to slow down",
 ])
 def test_words_of_risk_in_everyday_sentences_are_not_risk(text: str) -> None:
     assert screen(users(text), learned=False).level in ("none", "distress")
