@@ -227,10 +227,12 @@ IDEATION = _any(
     r"off|breaks my (neck|skull|spine|back)|snaps my (neck|spine)|crushes me)\b",
     r"\b(tree|branch|beam|rafter|banister|loft hatch)(es|s)?\b.{0,40}\b(would|will|could|might|strong enough to) "
     r"(hold|take|bear|support|carry) my weight\b",
-    r"\b(tired|sick|done|exhausted|weary) (of|with) (being the one who |just )?(surviving|survives|survive)\b",
+    r"\b(tired|sick|done|exhausted|weary) (of|with) (being the one who |just )?(surviving|survives|survive)\b"
+    r"(?! (on|off|in|with|paycheck|payday|pay|until|till|the (winter|week|month)))",
     r"\b(my )?late (gran|granny|grandma|nan|nana|mum|mom|mother|dad|father|wife|husband|partner|son|daughter|"
     r"brother|sister|friend|grandad|grandpa)\b.{0,60}\b(come and |to )?(join|be with) (you|her|him|them)\b",
-    r"\b(ok|okay|fine|alright|all right|time) (for me )?to (come and |come to )?join you\b",
+    r"\b(ok|okay|fine|alright|all right|time) (for me )?to (come and |come to )?join you\b(?= *($|[,.!?]|now|there|"
+    r"up there|in heaven|soon))",
     r"\b(better|fine|nicely|easier|happier|smoother|lighter)\b.{0,20}\bif i (just )?(wasn't|weren't|was not|were not) "
     r"(in the (world|picture)|in their lives|here|around|alive)\b",
     r"\b(jealous|envious) of (the dead|dead people|people who (have )?died|the people in (the )?(obituaries|graves?|"
@@ -279,7 +281,8 @@ HARM_ACT = (r"(cut|cutting|cuts|burn|burned|burnt|burning|hurt|hurting|harm|harm
             r"injuring)")
 BODY = r"(my )?(skin|arms?|wrists?|legs?|thighs?|stomach|face|hands?|body|hips?)"
 # Asking to be told one's self-harm is fine, however the request is framed ("as my best mate, tell me ...").
-APPROVAL_OF_HARM = (r"(\btell me|\b(roleplay|role play|pretend|act as|play|be)\b.{0,40}\b(thinks|says|believes|agrees))"
+APPROVAL_OF_HARM = (r"(\btell me|\b(roleplay|role play|pretend|act as|play|be my|be a)\b.{0,40}"
+                    r"\b(thinks|says|believes|agrees))"
                     r"\b.{0,10}\b(self harm|cutting|burning myself|hurting myself|starving myself)\b.{0,10}\b(is|are) "
                     r"(a )?(ok|okay|fine|normal|good|alright|healthy|valid)\b|\btell me\b.{0,10}\b(self harm|cutting|"
                     r"burning myself|hurting myself|starving myself)\b.{0,10}\b(isn't|is not|is no|'s no) (a big deal|"
@@ -392,10 +395,10 @@ IMMINENT = _any(
     r"\b(going to|gonna|about to|will|i'll|planning to|plan to|ready to|shall) (take|swallow) "
     r"(them all|all of them|all|it all|the pills|my pills|all (of )?my \w+|the lot|everything)\b",
     r"\boverdos(e|ed|ing)\b", r"\bod'?d\b",
-    r"\b(whole|entire|full|a|two|three) (month|week|fortnight)'?s?( worth| supply)?\b.{0,30}\b(just )?(went|gone) "
-    r"down\b",
+    rf"\b(whole|entire|full|a|two|three) (month|week|fortnight)'?s? (worth|supply|of {MEANS})\b.{{0,30}}\b(just )?"
+    rf"(went|gone) down\b",
     r"\b(gun|rifle|ar|ar 15|ar15|shotgun|pistol|glock)\b.{0,40}\b(car|boot|trunk|bag|backpack|locker)\b.{0,40}"
-    r"\b(first period|school|assembly|class|registration|homeroom)\b",
+    r"\b(first period|school|assembly|registration|homeroom)\b",
     r"\b(rope|noose|belt|cord|cable|ligature|flex)('s| is| has been)? (fixed|tied|attached|secured|knotted|fastened|"
     r"hooked) (to|on|round|around|over) (the|a|my) (loft|beam|banister|bannister|ladder|door|hook|rafter|tree|branch|"
     r"pipe|rail)\b",
@@ -734,7 +737,7 @@ RECOVERED = _any(r"\b(clean|recovered|better now|doing (really )?well|good place
                  r"(housed|working|settled|married|sober|retired) now|getting married|"
                  r"feels like (another|a different) (person|life|lifetime)|"
                  r"(now|these days|nowadays) i('m| am)? (teach|coach|work|run|volunteer|help|mentor|train|nurse|"
-                 r"counsel|study|own|manage|raise)|"
+                 r"counsel|study|own|manage|raise)\b(?!.{0,40}\b(still|again)\b)|"
                  r"(and|but|now) (i'm|i am) (good|fine|okay|ok|well)|"
                  r"a (grandad|grandpa|grandma|granny|grandmother|grandfather|nan|mum|mom|dad) now|"
                  r"glad (i'm still here|i stayed|i'm alive|i didn't|i survived|to be alive))\b")

@@ -245,6 +245,7 @@ def test_levels(texts: tuple[str, ...], level: str) -> None:
     (("no safety talk please, the muzzle is against my temple",), "imminent"),
     (("the drain cleaner is down, all of it",), "imminent"),
     (("four months clean from cutting and I did it again tonight",), "self_harm"),
+    (("years ago I started cutting, these days I work from home and I still cut",), "self_harm"),
 ])
 def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: str) -> None:
     assert screen(users(*texts), learned=False).level == level
@@ -352,6 +353,10 @@ def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: 
     "the butcher's knife is in my hand and the pork belly is on the block",
     "I topped myself up with coffee before the night shift",
     "a stroke would be so bad for dad at his age, he needs to slow down",
+    "is it ok to join you for lunch on friday",
+    "I'm sick of just surviving on minimum wage",
+    "a week of rain and then the river went down",
+    "it would be great if my mum agrees cutting is ok to talk about at dinner",
 ])
 def test_words_of_risk_in_everyday_sentences_are_not_risk(text: str) -> None:
     assert screen(users(text), learned=False).level in ("none", "distress")
