@@ -7,7 +7,7 @@ it, character n-grams of the message carry the misspellings and slang the encode
 saw, and the packaged SmolLM2's states half-way through its layers add what a model trained
 on far more text makes of the message (held out one split at a time, recall rose by 0.03 to
 0.04 at every level with no more false positives). The model is trained on every split of the
-labelled set but `holdout25`, on first use (about 90 s on 2 CPU cores), and cached by the
+labelled set but `holdout25`, on first use (about 2 minutes on 2 CPU cores), and cached by the
 fingerprint of the set and of the code that shapes it.
 
 It only ever raises a level (guard.screen takes the higher of the two) and stays out where
