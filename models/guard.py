@@ -281,12 +281,12 @@ HARM_ACT = (r"(cut|cutting|cuts|burn|burned|burnt|burning|hurt|hurting|harm|harm
             r"injuring)")
 BODY = r"(my )?(skin|arms?|wrists?|legs?|thighs?|stomach|face|hands?|body|hips?)"
 # Asking to be told one's self-harm is fine, however the request is framed ("as my best mate, tell me ...").
-APPROVAL_OF_HARM = (r"(\btell me|\b(roleplay|role play|pretend|act as|play|be my|be a)\b.{0,40}"
-                    r"\b(thinks|says|believes|agrees))"
-                    r"\b.{0,10}\b(self harm|cutting|burning myself|hurting myself|starving myself)\b.{0,10}\b(is|are) "
-                    r"(a )?(ok|okay|fine|normal|good|alright|healthy|valid)\b|\btell me\b.{0,10}\b(self harm|cutting|"
-                    r"burning myself|hurting myself|starving myself)\b.{0,10}\b(isn't|is not|is no|'s no) (a big deal|"
-                    r"bad|wrong|serious|that bad|big deal)\b")
+HARM_TOPIC = r"(self harm|cutting|burning myself|hurting myself|starving myself)"
+APPROVAL_OF_HARM = (rf"(\btell me|\b(roleplay|role play|pretend|act as|play|be my|be a)\b.{{0,40}}"
+                    rf"\b(thinks|says|believes|agrees))"
+                    rf"\b.{{0,10}}\b{HARM_TOPIC}\b.{{0,10}}\b(is|are) (a )?(ok|okay|fine|normal|good|alright|healthy|"
+                    rf"valid)\b|\btell me\b.{{0,10}}\b{HARM_TOPIC}\b.{{0,10}}\b(isn't|is not|is no|'s no) (a big deal|"
+                    rf"bad|wrong|serious|that bad|big deal)\b")
 SELF_HARM = _any(
     rf"\b{HARM_ACT} myself\b", r"\bself[- ]?(harm|injur|inflicted)",
     rf"\b{HARM_ACT}\b.{{0,25}}\b{BODY}\b.{{0,30}}\b(on purpose|until|till|hard enough|to leave (marks|bruises|scars)|"
