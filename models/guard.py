@@ -54,6 +54,8 @@ EVERYDAY_AT_PLACE = (r"(waiting for (my|a|the|our) (mum|mom|dad|friend|mate|lift
                      r"for (a|the) (fallen|injured|missing|stranded|stuck) |"
                      r"on a (rescue|search|shout)|for (work|felling|the survey|the council)|"
                      r"on (shift|duty))")
+HOUSEHOLD_POISON = (r"(bleach|domestos|clorox|drain cleaner|toilet cleaner|oven cleaner|antifreeze|weedkiller|"
+                    r"paint stripper)")
 # Wanting, imagining or planning ... an end to one's life.
 WISH = (r"(want|wanna|wanting|wanted|wish|wishing|wished|hope|hoping|rather|would like|'d like|thinking|think|"
         r"thought|fantasi[sz]e|fantasi[sz]ing|dream|dreaming|tempted|ready|longing|going|gonna|keep|plan|planning|pray|"
@@ -151,11 +153,24 @@ IDEATION = _any(
     r"\b(nobody|no one|noone) (would|will) (even )?(notice|care|miss me) if i (never (went|go|came|come) (home|back)|"
     r"disappeared|vanished|was gone|wasn't here|died)\b",
     r"\b(written|wrote|writing|drafted|drafting) my (own )?(obituary|eulogy)\b",
+    r"\b(picking|picked|choosing|chose|chosen|sorting|sorted)( out)? (the )?(hymns?|songs?|music|readings?|poems?|"
+    r"flowers|coffin|outfit)\b.{0,15}\b(for|at) my (own )?(funeral|service|memorial|wake|send[- ]off|cremation)\b"
+    r"(?!.{0,40}\b(so (that )?(the|my)|insurance|pre-?paid|plan)\b)",
+    r"\b(only|one) (way|escape|exit|option|answer|solution)( out)?\b.{0,25}\b(is|'s|would be) (out of (this )?(life|"
+    r"world)|death|dying|to die|suicide|ending it|to end it( all)?|not (being|existing)|to not (be|exist))\b",
+    r"\b(point|use|reason) (in|of) (breathing|still breathing)\b"
+    r"(?! (exercises?|techniques?|through|deeply|slowly|in\b))",
+    r"\b(not sure|doubt|don't think|don't know if|do not think) i'?ll (still )?be (here|around|alive) (for|to see|at) "
+    r"(my|the) next (birthday|christmas|new year)\b(?!.{0,50}\b(mov(e|ed|es|ing)|job|work|transfer\w*|emigrat\w*|"
+    r"abroad|posted|posting|deploy\w*|visa|contract|uni|university|travel\w*)\b)",
     r"\b(heart attack|stroke|aneurysm|accident|crash|illness)\b.{0,20}\b(would (suit me|be welcome|be a blessing|be a "
     r"mercy|be a relief)|(wouldn't|would not) (bother me|be so bad|be the worst))\b",
     # Maltese, Haitian Creole, Kurdish (Kurmanji) and Amharic (romanised).
     r"\b(irrid|nixtieq) (immut|miet)\b", r"\bmwen (vle|ta renmen) mouri\b", r"\b(ez )?dixwazim bimirim\b",
     r"\bmot (efeligalehu|ifeligalehu)\b",
+    # Sinhala and Tamil (romanised).
+    r"\bmata (maranna|marenna|maerenna) (ona|oney|one|hithenawa|hithenava)\b", r"\bmaranna hithenawa\b",
+    r"\bsaaga(num|noum)? pola (irukku|iruku)\b", r"\bnaan saaga poren\b",
     r"\bthoughts? (of|about) (killing myself|suicide|dying|death|ending)\b",
     r"\b(dying|death|being dead|if i died)\b.{0,20}\b(would|will|could)\b.{0,10}\b(solve|fix|end|help|be easier|"
     r"be better|be a relief)\b",
@@ -390,7 +405,7 @@ IMMINENT = _any(
     rf"\b(necked|downed|popped|swallowed|took|taken|ate)\b.{{0,10}}\b(a|the|two|three|\d+) (box|pack|packet|bottle|"
     rf"strip|tub|jar)s? of\b.{{0,35}}\b{MEANS}\b",
     rf"\b{MEANS}\b.{{0,30}}\ball (\d+|\w+ty|\w+teen|ten|eleven|twelve) of them\b",
-    r"\b(drank|drunk|drink|drinking|swallowed)\b.{0,15}\b(bleach|poison|antifreeze|weedkiller|pesticide)\b",
+    rf"\b(drank|drunk|drink|drinking|swallowed)\b.{{0,15}}\b({HOUSEHOLD_POISON}|poison|pesticide)\b",
     r"\b(tied|tying|hung|hanging up|set up|made|making)\b.{0,20}\b(rope|noose|belt|cord)\b",
     r"\b(going to|gonna|about to|will|i'll|planning to|plan to|ready to|shall) (take|swallow) "
     r"(them all|all of them|all|it all|the pills|my pills|all (of )?my \w+|the lot|everything)\b",
@@ -509,6 +524,13 @@ IMMINENT = _any(
     r"against|on) my (mouth|head|temple|jaw|chin|throat|chest)\b",
     r"\b(antifreeze|bleach|weedkiller|poison|screenwash|paint stripper|drain cleaner)\b.{0,20}\b(is|was|'s) (drunk|"
     r"down|gone|in me|swallowed)\b",
+    rf"\b({HOUSEHOLD_POISON})\b.{{0,30}}\bburning (inside|in my (throat|stomach|chest|mouth)|"
+    rf"my (throat|insides|stomach|chest))\b",
+    rf"\b(\d+|{DECADE}|ten|eleven|twelve|fifteen|a (week|month|fortnight)'?s?|\w+ (days|weeks)'?) "
+    rf"(of|worth of)\b.{{0,25}}"
+    rf"\b{MEANS} (are|is|'re|have gone|has gone|went) (all )?down\b(?! (to|from|by|the|there|here|on|under|behind|in "
+    rf"price|a bit))",
+    rf"\b{MEANS}\b.{{0,20}}\bgone in (one|a single) (handful|go|gulp|swallow|mouthful)\b",
     r"\b(suicide|death)\b.{0,20}\b(planned|scheduled|set) for\b", r"\bwalk(ing)? into the (sea|river|lake|ocean)\b",
     r"\b(river|sea|lake|ocean|bridge|tracks|water|boat|woods|forest|hills|mountains?|moors?|cliffs?)\b.{0,40}"
     r"\bnot coming back\b",
@@ -870,6 +892,9 @@ def screen(messages: list[dict], learned: bool = True) -> Screening:
     users = [normalise(str(m.get("content") or "")) for m in messages if m.get("role") == "user"]
     if not users:
         return Screening()
+    if occasions := [found.group(0) for text in users[-6:-1] if (found := OCCASION.search(text))]:
+        # "I'm not sure I'll be here for the next one" after "it's my birthday today".
+        users[-1] = re.sub(r"\bthe next one\b", f"my next {occasions[-1]}", users[-1])
     last = _read(users[-1])
     earlier = [_read(text) for text in users[-6:-1]]
     risky = [r.level for r in earlier if r.level in RISK_LEVELS]
@@ -887,6 +912,9 @@ def screen(messages: list[dict], learned: bool = True) -> Screening:
         if LEVELS.index(found) > LEVELS.index(last.level):
             return Screening(found, last.reasons + [f"learned screen: {found.replace('_', '-')}"])
     return Screening(last.level, last.reasons)
+
+
+OCCASION = re.compile(r"\b(birthday|christmas|new year)\b")
 
 
 def _carried(levels: list[str]) -> str:

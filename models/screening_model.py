@@ -4,11 +4,15 @@ Hand-written rules catch the wording they were written for and miss new wording 
 closing notes of the safety issue); embeddings of the packaged all-MiniLM-L6-v2 place "I
 wouldn't mind if a car hit me" near the labelled ideation messages although no rule names
 it, character n-grams of the message carry the misspellings and slang the encoder never
-saw, and the packaged SmolLM2's states half-way through its layers add what a model trained
-on far more text makes of the message (held out one split at a time, recall rose by 0.03 to
-0.04 at every level with no more false positives). The model is trained on every split of the
-labelled set but `holdout25`, on first use (about 2 minutes on 2 CPU cores), and cached by the
-fingerprint of the set and of the code that shapes it.
+saw, and the packaged SmolLM2 adds what a model trained on far more text makes of the
+message: its states over the message's tokens half-way through its layers (held out one split
+at a time, recall rose by 0.03 to 0.04 at every level with no more false positives), and, with
+the message set inside a question about risk, its state where it would begin to answer (held
+out one of holdouts 16 to 25 at a time, the learned screen alone caught 0.95 / 0.96 / 0.90 of
+imminent / self-harm / ideation messages against 0.92 / 0.94 / 0.85 without it, with the same
+3.3% false positives). The model is trained on every split of the labelled set but
+`holdout26`, on first use (about 6 minutes on 2 CPU cores), and cached by the fingerprint of
+the set and of the code that shapes it.
 
 It only ever raises a level (guard.screen takes the higher of the two) and stays out where
 the rules found an explicit reason for no risk (an idiom, fiction, someone else, a past that
@@ -38,7 +42,7 @@ LEVELS = ("none", "distress", "ideation", "self_harm", "imminent")
 TRAINING_SPLITS = ("dev", "test", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7",
                    "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14",
                    "holdout15", "holdout16", "holdout17", "holdout18", "holdout19", "holdout20", "holdout21",
-                   "holdout22", "holdout23", "holdout24", "extra", "extra2")
+                   "holdout22", "holdout23", "holdout24", "holdout25", "extra", "extra2")
 SCREENING_SET = Path(__file__).with_name("screening_set.yaml")
 MAX_FALSE_POSITIVE_RATE = 0.05  # of safe training messages flagged, cross-validated
 MAX_ESCALATION = 0.03  # of ideation / self-harm training messages raised to imminent, cross-validated
@@ -49,10 +53,17 @@ CHARACTERS = HashingVectorizer(analyzer="char_wb", ngram_range=(2, 4), n_feature
                                binary=True)
 CHARACTER_WEIGHT = 0.5
 LANGUAGE_MODEL = "smollm2-135m-instruct"  # the packaged base, by its key in models/catalog.yaml
-# Its residual stream after this layer, mean-pooled over the message's tokens. Chosen by
-# cross-validation over the training splits, one held out at a time, from layers 8, 15, 22, 30.
-LANGUAGE_MODEL_LAYER = 15
-LANGUAGE_MODEL_MAX_TOKENS = 96
+# The message is read inside a question about it. Its tokens' residual stream after
+# MESSAGE_LAYER is mean-pooled; the stream at the question's last token after ANSWER_LAYER is
+# where the model has gathered what it makes of the message for an answer. Both chosen by
+# cross-validation over the training splits, one held out at a time (MESSAGE_LAYER from 8, 15,
+# 22, 30 without the question; ANSWER_LAYER from 15, 20, 25, 30, and its weight from 0.5, 1, 2).
+QUESTION = ('Someone wrote this message to a support chat:\n"', '"\nQuestion: Is the writer thinking of suicide, '
+            'self-harm, or in danger right now? Answer:')
+MESSAGE_LAYER = 15
+ANSWER_LAYER = 25
+ANSWER_WEIGHT = 0.5
+LANGUAGE_MODEL_MAX_TOKENS = 96  # of the message
 LANGUAGE_MODEL_BATCH = 32
 _lock = threading.Lock()
 
@@ -67,43 +78,67 @@ def _encoder():
 
 @lru_cache(maxsize=1)
 def _language_model():
-    """The packaged SmolLM2's transformer (no language-model head) cut after LANGUAGE_MODEL_LAYER + 1
-    layers (the last entry of `hidden_states` is normalised, so one layer more is kept), and its tokenizer."""
+    """The packaged SmolLM2's transformer (no language-model head) cut after ANSWER_LAYER + 1 layers
+    (the last entry of `hidden_states` is normalised, so one layer more is kept), and its tokenizer."""
     from models.catalog import load_catalog
     from models.loading import load_base
 
     loaded = load_base(load_catalog().bases[LANGUAGE_MODEL])
     model = loaded.model.base_model
-    kept = LANGUAGE_MODEL_LAYER + 1
+    kept = ANSWER_LAYER + 1
     del model.layers[kept:]
     model.config.num_hidden_layers = kept
     return loaded.tokenizer, model
 
 
+def _questions(tokenizer, texts: list[str]) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    """Token ids of QUESTION around each text, right-padded; the attention mask; and a mask of
+    the text's own tokens. The pieces are tokenised apart so the text's tokens are known exactly."""
+    before, after = (tokenizer(piece, add_special_tokens=False).input_ids for piece in QUESTION)
+    messages = tokenizer(texts, add_special_tokens=False, truncation=True,
+                         max_length=LANGUAGE_MODEL_MAX_TOKENS).input_ids
+    width = len(before) + len(after) + max(map(len, messages))
+    ids = torch.full((len(texts), width), tokenizer.pad_token_id)
+    attention, own = torch.zeros_like(ids), torch.zeros_like(ids)
+    for row, message in enumerate(messages):
+        sequence = before + message + after
+        ids[row, :len(sequence)] = torch.tensor(sequence)
+        attention[row, :len(sequence)] = 1
+        own[row, len(before):len(before) + len(message)] = 1
+    return ids, attention, own
+
+
 def language_model_states(texts: list[str]) -> np.ndarray:
-    """Mean over each text's tokens of the residual stream after LANGUAGE_MODEL_LAYER."""
+    """[mean over each text's tokens after MESSAGE_LAYER; the question's last token after ANSWER_LAYER].
+    Texts are batched by length, so that little time goes on padding."""
     tokenizer, model = _language_model()
-    states = []
+    by_length = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    states = np.zeros((len(texts), 2 * model.config.hidden_size), dtype=np.float32)
     with torch.inference_mode():
         for start in range(0, len(texts), LANGUAGE_MODEL_BATCH):
-            batch = tokenizer(texts[start:start + LANGUAGE_MODEL_BATCH], return_tensors="pt", padding=True,
-                              truncation=True, max_length=LANGUAGE_MODEL_MAX_TOKENS)
-            hidden = model(**batch, output_hidden_states=True).hidden_states[LANGUAGE_MODEL_LAYER]
-            mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
-            states.append(((hidden * mask).sum(1) / mask.sum(1)).numpy())
-    return np.concatenate(states)
+            batch = by_length[start:start + LANGUAGE_MODEL_BATCH]
+            ids, attention, own = _questions(tokenizer, [texts[i] for i in batch])
+            hidden = model(input_ids=ids, attention_mask=attention, output_hidden_states=True).hidden_states
+            weights = own.unsqueeze(-1).to(hidden[MESSAGE_LAYER].dtype)
+            message = (hidden[MESSAGE_LAYER] * weights).sum(1) / weights.sum(1).clamp(min=1)
+            answer = hidden[ANSWER_LAYER][torch.arange(len(ids)), attention.sum(1) - 1]
+            states[batch] = torch.cat([message, answer], dim=1).numpy()
+    return states
 
 
 @dataclass(frozen=True)
 class Scaling:
-    """Standardises the language model's states with the training messages' statistics: a few
-    of its dimensions are far larger than the rest and would otherwise swamp them."""
+    """Standardises the language model's states with the training messages' statistics (a few
+    of its dimensions are far larger than the rest and would otherwise swamp them), each of the
+    two parts to unit length on average, the answer's then weighted by ANSWER_WEIGHT."""
     mean: np.ndarray
     scale: np.ndarray
 
     @classmethod
     def of(cls, states: np.ndarray) -> Scaling:
-        return cls(states.mean(axis=0), states.std(axis=0) * np.sqrt(states.shape[1]) + 1e-6)
+        half = states.shape[1] // 2
+        weight = np.repeat([1.0, 1.0 / ANSWER_WEIGHT], half)
+        return cls(states.mean(axis=0), states.std(axis=0) * np.sqrt(half) * weight + 1e-6)
 
     def apply(self, states: np.ndarray) -> np.ndarray:
         return (states - self.mean) / self.scale

@@ -30,7 +30,8 @@ KNOWN = {
     "sik": "sick", "da": "the", "ova": "over", "noos": "noose", "redy": "ready", "rdy": "ready",
     "forevr": "forever", "tablit": "tablet", "tablits": "tablets", "maself": "myself", "masel": "myself",
     "miself": "myself",
-    "mysel": "myself", "evn": "even", "no1": "no one", "wakin": "waking", "bleech": "bleach", "bleatch": "bleach",
+    "mysel": "myself", "wots": "what's", "wot": "what", "nuffin": "nothing",
+    "evn": "even", "no1": "no one", "wakin": "waking", "bleech": "bleach", "bleatch": "bleach",
     # Vowels dropped.
     "dnt": "don't", "wnna": "wanna", "lv": "live", "anymr": "any more", "rlly": "really",
     # Words for suicide that get past filters on social media.
@@ -52,7 +53,7 @@ VOCABULARY = frozenset("""
     hopeless worthless lonely anxious scared exhausted terrified crying nobody everyone someone forever
     permanently disappear tomorrow swallowed bottle paracetamol medication again stressed struggling
     anxiety panic attack planning decided bridge jumping harmed cutting punishing starving
-    standing sitting waiting climbing footbridge relapsed slicing slashing
+    standing sitting waiting climbing footbridge relapsed slicing slashing breathing
 """.split())
 # Digits for letters ("k1ll1ng mys3lf"), undone only where that yields one of the screen's words.
 LEET = str.maketrans("013457", "oieast")

@@ -36,6 +36,7 @@ def users(*texts: str) -> list[dict]:
     (("I used to self-harm when I was a teen, I'm better now",), "none"),
     (("my friend says she wants to kill herself, what do I do?",), "none"),
     (("I feel anxious about exams",), "none"),
+    (("it's my birthday today", "the next one is at my mum's"), "none"),
 ])
 def test_levels(texts: tuple[str, ...], level: str) -> None:
     assert screen(users(*texts)).level == level
@@ -246,6 +247,16 @@ def test_levels(texts: tuple[str, ...], level: str) -> None:
     (("the drain cleaner is down, all of it",), "imminent"),
     (("four months clean from cutting and I did it again tonight",), "self_harm"),
     (("years ago I started cutting, these days I work from home and I still cut",), "self_harm"),
+    (("forty of my nan's heart pills are down, I feel sick",), "imminent"),
+    (("a fortnight's worth of sertraline gone in one gulp",), "imminent"),
+    (("drank some toilet cleaner, my throat is burning inside",), "imminent"),
+    (("the one escape left is to die, I've accepted it",), "ideation"),
+    (("been choosing the songs for my funeral tonight",), "ideation"),
+    (("what is the point in breathing any more",), "ideation"),
+    (("not sure I'll be around to see my next birthday",), "ideation"),
+    (("it's christmas eve", "doubt I'll be around for the next one honestly"), "ideation"),
+    (("mage mata marenna hithenawa",), "ideation"),
+    (("saaganum pola irukku",), "ideation"),
 ])
 def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: str) -> None:
     assert screen(users(*texts), learned=False).level == level
@@ -357,6 +368,13 @@ def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: 
     "I'm sick of just surviving on minimum wage",
     "a week of rain and then the river went down",
     "it would be great if my mum agrees cutting is ok to talk about at dinner",
+    "twenty of the tablets are down the back of the sofa",
+    "what's the point of breathing exercises, they never work for me",
+    "the only way out of the maze is through the gift shop",
+    "I've been picking hymns for my nan's service on friday",
+    "I've pre-paid and picked the music for my own funeral so the kids don't have to",
+    "don't think I'll be around for my next birthday, we're moving to Spain",
+    "the domestos is burning my eyes while I clean the loo",
 ])
 def test_words_of_risk_in_everyday_sentences_are_not_risk(text: str) -> None:
     assert screen(users(text), learned=False).level in ("none", "distress")

@@ -1,4 +1,4 @@
-"""The learned crisis screen: trained on every split but holdout25, it may raise the
+"""The learned crisis screen: trained on every split but holdout26, it may raise the
 rules' level and never lowers it, stays out where the rules found an idiom, fiction, someone
 else, a past that is over or a denial, and keeps its cross-validated false positives bounded."""
 
@@ -12,8 +12,11 @@ from models.loading import cache_dir
 from models.screening_eval import load_set
 from models.screening_model import (
     MAX_FALSE_POSITIVE_RATE,
+    QUESTION,
     TRAINING_SPLITS,
     _flagged,
+    _language_model,
+    _questions,
     language_model_states,
     learned_screen,
 )
@@ -35,9 +38,9 @@ def screened(everything) -> list:
 
 
 def test_the_reported_holdout_is_never_trained_on() -> None:
-    assert "holdout25" not in TRAINING_SPLITS
+    assert "holdout26" not in TRAINING_SPLITS
     assert set(TRAINING_SPLITS) == {"dev", "test", "extra", "extra2", "holdout",
-                                    *(f"holdout{n}" for n in range(2, 25))}
+                                    *(f"holdout{n}" for n in range(2, 26))}
 
 
 def test_it_raises_levels_the_rules_miss_and_says_so(screened) -> None:
@@ -66,6 +69,18 @@ def test_thresholds_keep_false_positives_of_the_training_messages_bounded() -> N
     found = model.levels([without_idioms(normalise(i.text)) for i in safe],
                          [" ".join(normalise(c) for c in i.context) for i in safe])
     assert sum(level != "none" for level in found) / len(safe) <= MAX_FALSE_POSITIVE_RATE
+
+
+def test_the_question_marks_exactly_the_messages_own_tokens() -> None:
+    """The mean is taken over the message's tokens, not the question's words or the padding."""
+    tokenizer, _ = _language_model()
+    texts = ["i want to die", "the pills are lined up on the desk and I have written the letters to everyone"]
+    ids, attention, own = _questions(tokenizer, texts)
+    for row, text in enumerate(texts):
+        assert tokenizer.decode(ids[row][own[row].bool()]) == text
+        asked = tokenizer.decode(ids[row][attention[row].bool()])
+        assert asked.startswith(QUESTION[0]) and asked.endswith(QUESTION[1]) and text in asked
+    assert attention[0].sum() < attention[1].sum() == ids.shape[1]
 
 
 def test_language_model_states_do_not_depend_on_the_other_messages_in_a_batch() -> None:
