@@ -1,6 +1,7 @@
 """Cost of the crisis screen per chat message: the rules alone against the rules with the
 learned screen (one embedding of the message, one of the earlier turns, its character
-n-grams, and a pass of the packaged SmolLM2's first 16 layers over it), in the same run.
+n-grams, and a pass of the packaged SmolLM2's first 26 layers over it, set inside a question),
+in the same run.
 
     python benches/bench_screen.py [--repeats 3]
 
