@@ -801,6 +801,8 @@ OWN_RISK = _any(r"\bi (want|wanna|feel|keep|have been|am|'m|'ve been|cut|hurt|to
 REACTIVATED = re.compile(r"\b(again|back|relapsed?|gave in|did it|broke my streak|slipped( up)?|blades?|razors?)\b")
 FOLLOW_UP = re.compile(r"\b(it|this|that|these thoughts|yes|yeah|yep|every day|always|all the time|never goes away|"
                        r"deeper|worse|every time|each time)\b")
+# An occasion named earlier that "the next one" refers to ("it's my birthday today").
+OCCASION = re.compile(r"\b(birthday|christmas|new year)\b")
 
 
 @dataclass(frozen=True)
@@ -912,9 +914,6 @@ def screen(messages: list[dict], learned: bool = True) -> Screening:
         if LEVELS.index(found) > LEVELS.index(last.level):
             return Screening(found, last.reasons + [f"learned screen: {found.replace('_', '-')}"])
     return Screening(last.level, last.reasons)
-
-
-OCCASION = re.compile(r"\b(birthday|christmas|new year)\b")
 
 
 def _carried(levels: list[str]) -> str:
