@@ -114,6 +114,9 @@ IDEATION = _any(
     rf"\bwant to be with {LOVED_ONE}\b.{{0,20}}\b(wherever (she|he|they) (is|are)|in heaven|up there|in death)\b",
     r"\bcall(ing)? it quits (on|with) (life|living|everything|it all|existing)\b",
     r"\b(let|letting|i'll let) (it|the cancer|the tumou?r|the illness|the disease|nature) take me\b",
+    r"\b(stop|stopping|quit|quitting|come off|coming off|skip|skipping) (taking )?my (\w+ )?(meds|medication|"
+    r"medicine|tablets|pills|insulin|dialysis|inhalers?)\b.{0,30}\b(let nature|nature take|let it (take|finish|kill) "
+    r"me|and (just )?(die|go|fade|be done))\b",
     rf"(\b{PLACE}\b.{{0,40}}\blean(ing|s)? (forward|over|out)|\blean(ing|s)? (forward|over|out) (the )?(edge|railings?|"
     rf"side|barrier))\b.{{0,30}}\b(more|further|a little|each|every)\b",
     r"\b(rather have|i'd take|would take|i'd rather have)\b.{0,20}\b(cancer|a terminal|terminal|death|dying)\b.{0,30}"
@@ -186,8 +189,9 @@ IDEATION = _any(
     r"\b(goodbyes?|notes|letters)\b.{0,30}\bin my head\b",
     r"\b(kindest|best|right) thing\b.{0,40}\b(is|would be) (to )?(not (be|being) (their|his|her|here|around|alive)|"
     r"be gone)\b",
-    r"\b(articles|videos|pages|posts|forums?|threads?|reading|read|googling|googled)\b.{0,20}\b(about|on) "
-    r"(suicide )?methods\b",
+    r"\b(articles|videos|pages|posts|forums?|threads?|reading|read|googling|googled|bookmarks?|bookmarked|folder|"
+    r"screenshots?|tabs|saved)\b.{0,20}\b(about|on|of) (suicide )?methods\b(?! (of|for|in|to) (the|a|my|our|"
+    r"teaching|research|\w+ing)\b)",
     r"\b(photo|picture|grave|ashes|headstone|urn)\b.{0,40}\b(be with|join|see) (her|him|them|you)( again)? soon\b",
     r"\bin my head\b.{0,40}\bgoodbyes?\b",
     r"\b(kills?|killed) me\b.{0,30}\b(save|saves|saving) me the (job|trouble|bother|effort)\b",
@@ -273,10 +277,16 @@ IDEATION = _any(
     r"\b(more )?(scared|afraid|frightened) of (living|life) than (of )?(dying|death)\b",
     r"\b(don't|do not|wouldn't|would not) care if i (make it through|survive|wake up|see (the morning|tomorrow|"
     r"another|next)|live\b(?! (in|with|at|near|on|by)\b))",
+    r"\b(disappointed|gutted|cheated|robbed|let down)\b.{0,10}\b(that )?i (braked|swerved|stepped back|jumped clear|"
+    r"survived|pulled through|was rescued|was found|got out)\b",
+    r"\b(benign|all clear|not cancer|in remission|not malignant|treatable|curable)\b.{0,30}\b(i|i've|i'm)\b.{0,10}"
+    r"\b(felt|feel|feeling|was|am|'m)\b.{0,10}\b(cheated|disappointed|gutted|robbed|let down)\b",
     r"\b(disappointed|gutted|annoyed|angry|upset|sad)\b.{0,10}\b(i )?(woke|wake|waking) up\b(?! (late|early|in the|"
     r"with|to|on time|at (\d|\w+ o'?clock|noon|lunch|dawn)))",
-    r"\b(looking at|looked at|staring at|stared at|thinking about|think about|wondering|wonder|wondered) "
-    r"(how (high|tall|far down)|the drop (from|off))\b.{0,30}\b(bridge|footbridge|overpass|building|multi-storey|"
+    r"\b(looking at|looked at|staring at|stared at|thinking about|think about|wondering|wonder|wondered|looking up|"
+    r"looked up|look up|googling|googled|checking|checked) "
+    r"(how (high|tall|far down)|the (drop|height) (from|off|of))\b.{0,30}\b(bridge|footbridge|overpass|building|"
+    r"multi-storey|"
     r"car park|cliff|roof|tower|block|flats|balcony|window|viaduct|flyover|pier|dam|quarry)\b",
     r"\b(only|one) (thing|reason|person|one)s? (keeping|that keeps|that's keeping|that is keeping) me (alive|breathing|"
     r"here|from (ending|killing|doing))\b",
@@ -392,7 +402,8 @@ IMMINENT = _any(
     rf"\b(right here|in front of me|in my hands?|holding|i'm holding|lined up|laid out|counted out|counted|"
     rf"loaded)\b.{{0,30}}\b{MEANS}\b",
     r"\b(looking at|looked up|checked) (train|the train) (times|timetables?)\b.{0,40}\b(die|end|jump|kill)",
-    rf"\b(bought|buying|saved up|stockpiled|collected|got)\b.{{0,30}}\b{MEANS}\b.{{0,40}}\b(myself|die|end|kill|hang|"
+    rf"\b(bought|buying|saved up|saving( up)?|stockpiled|stockpiling|hoarded|hoarding|collected|collecting|got)\b"
+    rf".{{0,30}}\b{MEANS}\b.{{0,40}}\b(myself|die|end|kill|hang|"
     rf"do it)\b",
     rf"\b(took|swallowed|taken|take|taking|overdosed on|drank|drunk|drink|drinking|ate|injected|injecting|necked|"
     rf"downed|popped|chugged|scoffed)\b.{{0,30}}"
@@ -405,6 +416,8 @@ IMMINENT = _any(
     rf"\b(necked|downed|popped|swallowed|took|taken|ate)\b.{{0,10}}\b(a|the|two|three|\d+) (box|pack|packet|bottle|"
     rf"strip|tub|jar)s? of\b.{{0,35}}\b{MEANS}\b",
     rf"\b{MEANS}\b.{{0,30}}\ball (\d+|\w+ty|\w+teen|ten|eleven|twelve) of them\b",
+    rf"\b(took|swallowed|taken|downed|necked)\b.{{0,20}}\b{MEANS}\b,? (all of them|the lot|every (last )?one)\b"
+    r"(?!.{0,30}\b(as prescribed|like the doctor said|as (the|my) (doctor|gp|nurse) said|as usual)\b)",
     rf"\b(drank|drunk|drink|drinking|swallowed)\b.{{0,15}}\b({HOUSEHOLD_POISON}|poison|pesticide)\b",
     r"\b(tied|tying|hung|hanging up|set up|made|making)\b.{0,20}\b(rope|noose|belt|cord)\b",
     r"\b(going to|gonna|about to|will|i'll|planning to|plan to|ready to|shall) (take|swallow) "
@@ -619,7 +632,8 @@ MEANS_OR_PLAN = _any(
     r"day|time)|"
     r"picked (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(walking|going|driving|heading) there now|"
     r"all of them|"
-    r"taken them|(packet|bottle|box|tub|pack)('s| is) (empty|done|finished))\b",
+    r"taken them|(packet|bottle|box|tub|pack)('s| is) (empty|done|finished)|this is it|this is goodbye|"
+    r"love you (all|mum|mom|dad|guys|so much)|by the time (you|anyone|they) (read|see|find) this)\b",
     r"\b(going to|gonna|about to) do it\b",
 )
 MILD = r"(sad|alone|lonely|anxious|scared|stressed|low|down|overwhelmed|exhausted|tired|stuck|upset|awful|terrible)"
@@ -690,6 +704,10 @@ IDIOM = _any(
     rf"\b{MEANS}\b.{{0,30}}\b(for (a|the|his|her|their|our|my)( \w+)? (prescription|customer|patient|client|"
     rf"resident|ward|round|script|order)s?|for the (week|month)|into (the|my|a) (dosette|pill (box|organiser|"
     rf"organizer)|blister pack))\b",
+    rf"\b{MEANS}\b.{{0,10}}\b(counted|dispensed|packed|checked|sorted|put)( out| up)?\b.{{0,20}}\b(into|in) (the|a)"
+    rf"( \w+)? (blister (packs?|trays?)|dosette|pill (box|organiser|organizer)|medicine (trolley|cabinet))\b",
+    r"\b(ship's bridge|bridge (deck|wing|watch|officer|crew)|on the bridge of (the|a|my|our) (ship|boat|vessel|ferry|"
+    r"tanker|trawler))\b",
     r"\b(knife|knives)\b.{0,60}\b(roses|flowers|stems|bouquets?|wreaths?|boxes|cardboard|parcels?|carpet|lino)\b",
 )
 # Someone in the writer's care, named with the writer as subject ("a lad I coach has been cutting").
@@ -702,7 +720,7 @@ ELSEWHERE = _any(  # fiction, study, or someone else's story
     r"research|campaigns?|class|"
     r"article|thesis|d&d|studying|dissertation|coursework|homework|assignment|poster|statistics|rates|awareness|"
     r"lecture|social media|tiktok|exam|warning signs|nursing|training|phd|masters|archives?|newspapers?|historian|"
-    r"museum|seminar)\b",
+    r"museum|seminar|quiz|trivia)\b",
     r"\b(the|a|this|that|our|my) (play|opera|musical|ballet|manga|anime|comic|sitcom|drama|tragedy)\b",
     # Not a role the writer asks for ("pretend you're my dad", "be my sister", "as my friend").
     r"(?<!as )(?<!you're )(?<!you are )(?<!youre )(?<!be )(?<!play )(?<!playing )"
@@ -721,6 +739,10 @@ ELSEWHERE = _any(  # fiction, study, or someone else's story
     r"stomach|skin|neck|body|life)\b",
     r"\b(he|she|they) (wants?|said|says|tried|is|was|keeps?|has been|have been|doesn't|told|has|have)\b",
     r"\b(he's|she's|they've|he'd|she'd) (given|said|told|tried|been|got|written|taken)\b",
+    r"\b(he's|she's|they're) (saving|stockpiling|hoarding|collecting|planning|talking about)\b",
+    rf"\b(his|her|their) (own )?{MEANS}\b",
+    r"\b(on|across|up|down|along) (his|her|their) (arms?|forearms?|wrists?|legs?|thighs?|stomach|chest|neck|"
+    r"hands?|shoulders?)\b",
     r"\ba (man|woman|boy|girl|person) who\b",
     CARED_FOR,
 )
@@ -752,6 +774,7 @@ PAST = _any(r"\b(used to|when i was (younger|a kid|a teen|in school|\d+|\w+teen|
 SPELL = (r"for ((about |around |nearly |almost |over |more than )?(a|one|two|three|four|five|six|\d+|a couple of|"
          r"a few|several) (years?|months?|weeks?)|a (long )?(while|bit|time|spell))")
 ENDED_SPELL = _any(rf"(?<!'ve )(?<!have )(?<!has )\b(wanted|felt|thought|tried|was|were)\b.{{0,40}}\b{SPELL}\b(?! now)",
+                   r"(?<!'ve )(?<!have )\bspent (a|one|that|the( whole)?) (winter|summer|spring|autumn|year|season)\b",
                    rf"\b{SPELL}\b.{{0,40}}(?<!'ve )(?<!have )(?<!has )\b(wanted|felt|thought|tried)\b")
 RECOVERED = _any(r"\b(clean|recovered|better now|doing (really )?well|good place|happy|stable|proud|rebuilt|"
                  r"things are different now|helped me|haven't in a long time|don't feel the urge|far i've come|"
@@ -801,6 +824,7 @@ OWN_RISK = _any(r"\bi (want|wanna|feel|keep|have been|am|'m|'ve been|cut|hurt|to
 REACTIVATED = re.compile(r"\b(again|back|relapsed?|gave in|did it|broke my streak|slipped( up)?|blades?|razors?)\b")
 FOLLOW_UP = re.compile(r"\b(it|this|that|these thoughts|yes|yeah|yep|every day|always|all the time|never goes away|"
                        r"deeper|worse|every time|each time)\b")
+ASKING_WHAT_TO_DO = re.compile(r"\b(what|how|who) (do|should|can|could|would|shall) i\b.*")
 # An occasion named earlier that "the next one" refers to ("it's my birthday today").
 OCCASION = re.compile(r"\b(birthday|christmas|new year)\b")
 
@@ -877,10 +901,11 @@ def _read(text: str) -> _Reading:
 
 def _said_by_writer(text: str, found: re.Match[str]) -> bool:
     """The matched words are the writer's own: "my" or "myself" in them, or "I" just before them
-    ("I don't want to be here without him"), not "she told me she wants to die" or "a kid I foster has
-    started cutting" (the "I" there is in a clause about someone else)."""
+    ("I don't want to be here without him"), not "she told me she wants to die", "a kid I foster has
+    started cutting" (the "I" there is in a clause about someone else) or "he's going to end it, what
+    do I do tonight" (the writer asks how to help)."""
     before = re.sub(CARED_FOR, " ", text[max(0, found.start() - 30):found.start()])[-12:]
-    return bool(FIRST_PERSON.search(found.group(0)) or SUBJECT.search(before))
+    return bool(FIRST_PERSON.search(ASKING_WHAT_TO_DO.sub(" ", found.group(0))) or SUBJECT.search(before))
 
 
 def _mine(text: str) -> bool:

@@ -257,6 +257,14 @@ def test_levels(texts: tuple[str, ...], level: str) -> None:
     (("it's christmas eve", "doubt I'll be around for the next one honestly"), "ideation"),
     (("mage mata marenna hithenawa",), "ideation"),
     (("saaganum pola irukku",), "ideation"),
+    (("the van came at me on the crossing and I was gutted I stepped back",), "ideation"),
+    (("the biopsy came back not cancer and honestly I feel robbed",), "ideation"),
+    (("I've got screenshots of methods saved on my phone",), "ideation"),
+    (("been googling the drop off the viaduct near my flat",), "ideation"),
+    (("thinking of quitting my insulin and let it finish me",), "ideation"),
+    (("I've written to everyone and I'm ready to die", "this is goodbye, love you all"), "imminent"),
+    (("I've been hoarding my mum's pills to end it",), "imminent"),
+    (("swallowed the tramadol, every last one",), "imminent"),
 ])
 def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: str) -> None:
     assert screen(users(*texts), learned=False).level == level
@@ -375,6 +383,18 @@ def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: 
     "I've pre-paid and picked the music for my own funeral so the kids don't have to",
     "don't think I'll be around for my next birthday, we're moving to Spain",
     "the domestos is burning my eyes while I clean the loo",
+    "the lass next door says she's stockpiling her tablets to die, what should I do",
+    "a lad at my boxing gym has burns up his forearms, how can I help him",
+    "I spent that summer wanting to die after the accident, now I'm stable and working",
+    "sixty tablets sorted into the dosette boxes for the ward",
+    "the captain and I were on the bridge of the ship all night in the storm",
+    "I'm gutted my team survived on the last day of the season",
+    "the scan came back all clear and I'm so relieved",
+    "I keep a folder of notes on methods of teaching phonics",
+    "googling the height of the Eiffel tower for a quiz",
+    "my grandad wants to stop his dialysis and let nature take its course, how do we talk about it",
+    "love you mum, see you for tea on sunday",
+    "I took my tablets, all of them, as prescribed",
 ])
 def test_words_of_risk_in_everyday_sentences_are_not_risk(text: str) -> None:
     assert screen(users(text), learned=False).level in ("none", "distress")
