@@ -153,9 +153,14 @@ IDEATION = _any(
     r"\b(want|wanna|wish i could|i'd like) to (fade|fade away|fade out) (completely|forever|for good|into nothing)\b",
     r"\bnot (be )?alive\b",
     r"\b(nobody|no one|noone) (would|will) (even )?(miss|notice|care if) me\b",
-    r"\b(nobody|no one|noone) (would|will) (even )?(notice|care|miss me) if i (never (went|go|came|come) (home|back)|"
+    r"\b(nobody|no one|noone)( \w+){0,4} (would|will) (even )?(notice|care|miss me) if i (never (went|go|came|come) "
+    r"(home|back)|never (clocked|turned up|showed up|logged) (in|on|up)( again)?,? (ever|for good)|"
     r"disappeared|vanished|was gone|wasn't here|died)\b",
     r"\b(written|wrote|writing|drafted|drafting) my (own )?(obituary|eulogy)\b",
+    r"\b(switch|turn|shut) (myself|me) off\b,? (for good|forever|permanently|for ever)\b",
+    r"\b(thought|think|felt),? (good|fine|great|finally),? let (it|it happen|it come|it take me|me burn|me go)\b",
+    r"\b(not dying|not terminal|(going to|gonna|will) (live|survive|make it|pull through))\b.{0,40}"
+    r"\b(i wanted (to be|it to be|to die)|gutted|cheated|disappointed|robbed)\b",
     r"\b(picking|picked|choosing|chose|chosen|sorting|sorted)( out)? (the )?(hymns?|songs?|music|readings?|poems?|"
     r"flowers|coffin|outfit)\b.{0,15}\b(for|at) my (own )?(funeral|service|memorial|wake|send[- ]off|cremation)\b"
     r"(?!.{0,40}\b(so (that )?(the|my)|insurance|pre-?paid|plan)\b)",
@@ -498,8 +503,8 @@ IMMINENT = _any(
     r"kill myself)\b",
     r"\b(won't|will not|wont) need (any of )?(it|them|my (stuff|things))\b.{0,20}\b(after|anymore|any more|"
     r"where i'm going)\b",
-    r"\b(gave|given|giving) away\b.{0,30}\b(won't need(?! (it|them) (in|at) (the|my) new)|"
-    r"after (this|tonight|tomorrow|the weekend))\b",
+    r"\b(gave|given|giving)( \w+){0,6} away\b.{0,50}\b((won't|will not|wont|shan't) (need|be needing)\b"
+    r"(?!( \w+){0,2} (in|at|on|when|once|for) \w)|after (this|tonight|tomorrow|the weekend)\b)",
     r"\b(sunday|monday|tuesday|wednesday|thursday|friday|saturday|tonight|tomorrow) is the (day|"
     r"night)\b.{0,40}\b(when|while) "
     r"(everyone|no one|nobody|they)", r"\bmy (note|letters) (is|are) (written|ready)\b",
@@ -586,7 +591,9 @@ IMMINENT = _any(
     rf"garden|bar|"
     rf"cafe|restaurant|having|with friends|of|fixing|cleaning|repairing|to (fix|clean|watch|see)))"
     rf"(?!.{{0,60}}\b{EVERYDAY_AT_PLACE}\b)",
-    rf"\b{PLACE}\b.{{0,40}}\b(jump|jumping|right now|end it|end my life|climb over|waiting for the (next )?train)\b",
+    rf"\b{PLACE}\b.{{0,40}}\b(jump|jumping|right now|end it|end my life|climb over|waiting for the (next )?train|"
+    rf"tonight's the night|tonight is the night)\b",
+    r"\b(toes|feet|heels) (over|on) the (lip|edge|brink) of\b",
     r"\b(cut|cuts|cutting)\b.{0,10}\b(too|very|really|so) (deep|far)\b",
     r"\b(cut|cuts|blood|bleeding|wound)\b.{0,40}\b(can't|cannot|won't) (make it|get it to) stop\b",
     r"\b(cut|blood|wound|wrists?|arm)\b.{0,20}\b(gushing|spurting|pumping|pouring out)\b",
@@ -633,7 +640,8 @@ MEANS_OR_PLAN = _any(
     r"picked (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(walking|going|driving|heading) there now|"
     r"all of them|"
     r"taken them|(packet|bottle|box|tub|pack)('s| is) (empty|done|finished)|this is it|this is goodbye|"
-    r"love you (all|mum|mom|dad|guys|so much)|by the time (you|anyone|they) (read|see|find) this)\b",
+    r"love you (all|mum|mom|dad|guys|so much)|by the time (you|anyone|they) (read|see|find) this|(took|swallowed|"
+    r"necked|downed) them|for the last time|signing off|tell (my|her|him|them|\w+) \w+ i'm sorry)\b",
     r"\b(going to|gonna|about to) do it\b",
 )
 MILD = r"(sad|alone|lonely|anxious|scared|stressed|low|down|overwhelmed|exhausted|tired|stuck|upset|awful|terrible)"
@@ -657,6 +665,8 @@ DISTRESS = _any(
     r"\bchest (feels )?tight\b", r"\bcould scream\b", r"\bsick of (it|everything)\b",
     r"\b(can't|cannot) see a way out\b", r"\bbreakdown\b",
 )
+# Where medicine is sorted for taking as prescribed.
+PILL_ORGANISER = r"(blister (packs?|trays?)|dosette|pill (box|organiser|organizer)|medicine (trolley|cabinet))"
 IDIOM = _any(
     r"\b(is|are|was|'s|were)( (pure|really|absolutely|proper|so|just|literally|actually|honestly))? killing "
     r"(me|my)\b", r"\bkill(ing|ed)? it\b", r"\bdying (to|for|of)\b",
@@ -702,10 +712,9 @@ IDIOM = _any(
     rf"\b(counted|counting|dispensed|dispensing|packed|packing|checked|checking|drew up|drawing up)( out| up)?\b"
     rf".{{0,30}}"
     rf"\b{MEANS}\b.{{0,30}}\b(for (a|the|his|her|their|our|my)( \w+)? (prescription|customer|patient|client|"
-    rf"resident|ward|round|script|order)s?|for the (week|month)|into (the|my|a) (dosette|pill (box|organiser|"
-    rf"organizer)|blister pack))\b",
+    rf"resident|ward|round|script|order)s?|for the (week|month)|into (the|my|a) {PILL_ORGANISER})\b",
     rf"\b{MEANS}\b.{{0,10}}\b(counted|dispensed|packed|checked|sorted|put)( out| up)?\b.{{0,20}}\b(into|in) (the|a)"
-    rf"( \w+)? (blister (packs?|trays?)|dosette|pill (box|organiser|organizer)|medicine (trolley|cabinet))\b",
+    rf"( \w+)? {PILL_ORGANISER}\b",
     r"\b(ship's bridge|bridge (deck|wing|watch|officer|crew)|on the bridge of (the|a|my|our) (ship|boat|vessel|ferry|"
     r"tanker|trawler))\b",
     r"\b(knife|knives)\b.{0,60}\b(roses|flowers|stems|bouquets?|wreaths?|boxes|cardboard|parcels?|carpet|lino)\b",
@@ -720,7 +729,8 @@ ELSEWHERE = _any(  # fiction, study, or someone else's story
     r"research|campaigns?|class|"
     r"article|thesis|d&d|studying|dissertation|coursework|homework|assignment|poster|statistics|rates|awareness|"
     r"lecture|social media|tiktok|exam|warning signs|nursing|training|phd|masters|archives?|newspapers?|historian|"
-    r"museum|seminar|quiz|trivia)\b",
+    r"museum|seminar|quiz|trivia|screenwriter|scriptwriter|playwright|novelist)\b",
+    r"\bact (one|two|three|four|five|[1-5])\b",
     r"\b(the|a|this|that|our|my) (play|opera|musical|ballet|manga|anime|comic|sitcom|drama|tragedy)\b",
     # Not a role the writer asks for ("pretend you're my dad", "be my sister", "as my friend").
     r"(?<!as )(?<!you're )(?<!you are )(?<!youre )(?<!be )(?<!play )(?<!playing )"
@@ -765,7 +775,8 @@ PAST = _any(r"\b(used to|when i was (younger|a kid|a teen|in school|\d+|\w+teen|
             r"\blast (month|year|summer|winter|spring|autumn)\b", r"\b(years|months) since (my|i)\b",
             r"\bin (19|20)\d\d\b", r"\bonce when\b",
             r"\b(attempted|tried)\b.{0,30}\b(years|in my)\b",
-            r"\b(at|aged) \d{1,2}\b(?=.{0,60}\b(i'm|i am) (now )?\d{2}\b)",
+            rf"\b(at|aged) (\d{{1,2}}|\w+teen|ten|eleven|twelve|{DECADE})\b(?=.{{0,60}}\b(i'm|i am) (now )?(\d{{2}}|"
+            rf"{DECADE}))",
             r"\bthe (year|summer|winter|months?|time) (when )?i was (on the streets|homeless|in care|inside|in prison|"
             r"in hospital|at uni|with him|with her)\b",
             r"\b(haven't|have not|hasn't)\b.{0,25}\b(for|in) (over |more than |almost )?(a|\d+|two|three|four|five|"
@@ -774,7 +785,8 @@ PAST = _any(r"\b(used to|when i was (younger|a kid|a teen|in school|\d+|\w+teen|
 SPELL = (r"for ((about |around |nearly |almost |over |more than )?(a|one|two|three|four|five|six|\d+|a couple of|"
          r"a few|several) (years?|months?|weeks?)|a (long )?(while|bit|time|spell))")
 ENDED_SPELL = _any(rf"(?<!'ve )(?<!have )(?<!has )\b(wanted|felt|thought|tried|was|were)\b.{{0,40}}\b{SPELL}\b(?! now)",
-                   r"(?<!'ve )(?<!have )\bspent (a|one|that|the( whole)?) (winter|summer|spring|autumn|year|season)\b",
+                   r"(?<!'ve )(?<!have )\b(spent|there was) (a|one|that|the( whole)?) (winter|summer|spring|autumn|"
+                   r"year|season|time|spell|period)\b",
                    rf"\b{SPELL}\b.{{0,40}}(?<!'ve )(?<!have )(?<!has )\b(wanted|felt|thought|tried)\b")
 RECOVERED = _any(r"\b(clean|recovered|better now|doing (really )?well|good place|happy|stable|proud|rebuilt|"
                  r"things are different now|helped me|haven't in a long time|don't feel the urge|far i've come|"
@@ -815,6 +827,8 @@ OWN_RISK = _any(r"\bi (want|wanna|feel|keep|have been|am|'m|'ve been|cut|hurt|to
                 r"(kill|hurt|stab|shoot|attack)\b",
                 r"\bi (have|'ve got|'ve|got)\b.{0,10}\b(fresh |new |deep )?(cuts|scars|burns)\b",
                 r"\bmy (self[- ]?harm|cutting|cuts|scars)\b",
+                r"\bi('d| would| keep| am| 'm| have| 've)?( \w+)? (write|writing|wrote|rehears\w+|draft\w*)\b.{0,40}"
+                r"\b(last|final|goodbye|suicide) (note|letter|message)s?\b",
                 r"\b(i|i've|i have)( just)? (cut|slit|slashed|sliced|opened|burned|burnt|stabbed) my (wrists?|arms?|"
                 r"throat|neck|legs?|thighs?|stomach|skin)\b", r"\bcharacter (is )?(me|myself)\b",
                 APPROVAL_OF_HARM,
@@ -931,8 +945,9 @@ def screen(messages: list[dict], learned: bool = True) -> Screening:
     if last.level in ("none", "distress") and DENIAL.search(users[-1]) is None:
         if topics and REACTIVATED.search(users[-1]):
             return Screening(_carried(topics), last.reasons + ["earlier talk of suicide or self-harm, now again"])
-        if risky and (DISTRESS.search(users[-1]) or FOLLOW_UP.search(users[-1])):
-            # Earlier risk is still the context of a vague follow-up ("yeah. every day").
+        if risky and (DISTRESS.search(users[-1]) or FOLLOW_UP.search(users[-1]) or "imminent" in risky):
+            # Earlier risk is still the context of a vague follow-up ("yeah. every day"), and a plan
+            # or an act told earlier is not over because the next message is about something else.
             return Screening(_carried(risky), last.reasons + ["earlier talk of suicide or self-harm"])
     if learned and last.level == last.topic and last.level != "imminent":  # no idiom, fiction, past or denial
         found = learned_screen().level(without_idioms(users[-1]), users[-6:-1])
