@@ -161,6 +161,16 @@ IDEATION = _any(
     r"\b(thought|think|felt),? (good|fine|great|finally),? let (it|it happen|it come|it take me|me burn|me go)\b",
     r"\b(not dying|not terminal|(going to|gonna|will) (live|survive|make it|pull through))\b.{0,40}"
     r"\b(i wanted (to be|it to be|to die)|gutted|cheated|disappointed|robbed)\b",
+    r"\b(let|make|i hope|i pray|please)( \w+){0,2} (christmas|birthday|year|winter|summer|spring|autumn|easter|week) "
+    r"((be|is) )?my (last|final)( one)?(?=\s*($|[,.!;]| (one|please|i|honestly|lord|god)\b))",
+    rf"\bhow many( of)?( my| the| those| these)? {MEANS} (is|are|would be|does it take|do you need)( \w+)? (too many|"
+    rf"enough|fatal|lethal|to die|to kill)\b(?!.{{0,40}}\b(a day|per day|in 24 hours|for (a|my|the|his|her) "
+    rf"(headache|period|tooth|toothache|back|migraine|pain|kid|child|son|daughter|baby|dog|cat)|dose|dosage|safely)\b)",
+    r"\b(i'm|i am|i feel) at peace with (my|the|this) (decision|choice)\b(?! to (leave|quit|move|retire|stop|sell|"
+    r"divorce|study|start|have|get|take|go back)\b)",
+    r"\b(i've been|i have been|i keep|i can't stop|i spend hours|i spent (all )?(night|hours))( \w+){0,2} (reading|"
+    r"watching|looking|researching|googling)\b.{0,60}\b(people|those|everyone|men|women|ones|folk) who (jumped|"
+    r"killed themselves|hanged themselves|took their (own )?lives|died by suicide)\b",
     r"\b(picking|picked|choosing|chose|chosen|sorting|sorted)( out)? (the )?(hymns?|songs?|music|readings?|poems?|"
     r"flowers|coffin|outfit)\b.{0,15}\b(for|at) my (own )?(funeral|service|memorial|wake|send[- ]off|cremation)\b"
     r"(?!.{0,40}\b(so (that )?(the|my)|insurance|pre-?paid|plan)\b)",
@@ -314,7 +324,8 @@ BODY = r"(my )?(skin|arms?|wrists?|legs?|thighs?|stomach|face|hands?|body|hips?)
 HARM_TOPIC = r"(self harm|cutting|burning myself|hurting myself|starving myself)"
 APPROVAL_OF_HARM = (rf"(\btell me|\b(roleplay|role play|pretend|act as|play|be my|be a)\b.{{0,40}}"
                     rf"\b(thinks|says|believes|agrees))"
-                    rf"\b.{{0,10}}\b{HARM_TOPIC}\b.{{0,10}}\b(is|are) (a )?(ok|okay|fine|normal|good|alright|healthy|"
+                    rf"\b.{{0,10}}\b{HARM_TOPIC}\b.{{0,10}}\b(is|are) (a )?((totally|completely|perfectly|really) )?(ok|okay|fine|"
+                    rf"normal|good|alright|healthy|"
                     rf"valid)\b|\btell me\b.{{0,10}}\b{HARM_TOPIC}\b.{{0,10}}\b(isn't|is not|is no|'s no) (a big deal|"
                     rf"bad|wrong|serious|that bad|big deal)\b")
 SELF_HARM = _any(
@@ -421,6 +432,8 @@ IMMINENT = _any(
     rf"\b(necked|downed|popped|swallowed|took|taken|ate)\b.{{0,10}}\b(a|the|two|three|\d+) (box|pack|packet|bottle|"
     rf"strip|tub|jar)s? of\b.{{0,35}}\b{MEANS}\b",
     rf"\b{MEANS}\b.{{0,30}}\ball (\d+|\w+ty|\w+teen|ten|eleven|twelve) of them\b",
+    rf"\b(full|whole|entire|a|the|two|three|\d+) (box|pack|packet|bottle|strip|tub|jar)s? of {MEANS}\b( \w+){{0,2}} "
+    rf"(just )?(went|gone|going|go) down\b",
     rf"\b(took|swallowed|taken|downed|necked)\b.{{0,20}}\b{MEANS}\b,? (all of them|the lot|every (last )?one)\b"
     r"(?!.{0,30}\b(as prescribed|like the doctor said|as (the|my) (doctor|gp|nurse) said|as usual)\b)",
     rf"\b(drank|drunk|drink|drinking|swallowed)\b.{{0,15}}\b({HOUSEHOLD_POISON}|poison|pesticide)\b",
@@ -641,7 +654,9 @@ MEANS_OR_PLAN = _any(
     r"all of them|"
     r"taken them|(packet|bottle|box|tub|pack)('s| is) (empty|done|finished)|this is it|this is goodbye|"
     r"love you (all|mum|mom|dad|guys|so much)|by the time (you|anyone|they) (read|see|find) this|(took|swallowed|"
-    r"necked|downed) them|for the last time|signing off|tell (my|her|him|them|\w+) \w+ i'm sorry)\b",
+    r"necked|downed) them|for the last time|signing off|tell (my|her|him|them|\w+) \w+ i'm sorry|"
+    r"(taken|took|swallowed|had|necked|downed) (half|most|some|the rest|a lot|loads|a handful) of them|holding them|"
+    r"the whole (month|week|fortnight)'s|kiss (the |my |our )?\w+ for me|(i'm|i am) going now)\b",
     r"\b(going to|gonna|about to) do it\b",
 )
 MILD = r"(sad|alone|lonely|anxious|scared|stressed|low|down|overwhelmed|exhausted|tired|stuck|upset|awful|terrible)"
@@ -795,7 +810,7 @@ RECOVERED = _any(r"\b(clean|recovered|better now|doing (really )?well|good place
                  r"feels like (another|a different) (person|life|lifetime)|"
                  r"(now|these days|nowadays) i('m| am)? (teach|coach|work|run|volunteer|help|mentor|train|nurse|"
                  r"counsel|study|own|manage|raise)\b(?!.{0,40}\b(still|again)\b)|"
-                 r"(and|but|now) (i'm|i am) (good|fine|okay|ok|well)|"
+                 r"(and|but|now) (i'm|i am) (good|fine|okay|ok|well)|(i'm|i am) at peace (now|these days|nowadays)|"
                  r"a (grandad|grandpa|grandma|granny|grandmother|grandfather|nan|mum|mom|dad) now|"
                  r"glad (i'm still here|i stayed|i'm alive|i didn't|i survived|to be alive))\b")
 STILL = re.compile(r"\b(still|again|lately|these days|tonight|right now|any more|this week|recently|today|this morning|"
@@ -803,6 +818,8 @@ STILL = re.compile(r"\b(still|again|lately|these days|tonight|right now|any more
 DENIAL = _any(r"\b(i'm|i am) not (suicidal|(going to|gonna) (hurt|harm|kill|do anything)|in danger)\b",
               r"\bnot (going to|gonna) (kill|hurt|harm) myself\b", r"\b(won't|will not|wont) (kill|hurt|harm) myself\b",
               r"\bnot suicidal\b",
+              r"\b(i'm|i am|im) not (having|getting|experiencing) (any )?(suicidal|self harm|dark) (thoughts?|urges?|"
+              r"feelings?)\b",
               r"\b(i )?(would|will|could) never (kill|hurt|harm|take my (own )?life|end (my|my own) life)\b",
               r"\bi'd never (kill|hurt|harm|take my (own )?life|end (my|my own) life)\b", r"\bi don't want to die\b",
               r"\b(i've|i have|i) never (once |ever |really )?(wanted|wished|tried|thought about|considered) (to )?"

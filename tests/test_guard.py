@@ -275,6 +275,18 @@ def test_levels(texts: tuple[str, ...], level: str) -> None:
     (("I'm walking to the viaduct to jump", "say bye to my nan for me, signing off"), "imminent"),
     (("I've got the rope ready for tonight", "anyway what's on telly"), "ideation"),
     (("I keep drafting, in my head, a final letter to my girlfriend",), "imminent"),
+    (("two strips of codeine have just gone down with some vodka",), "imminent"),
+    (("I want to die", "I've got them all here", "I'm holding them now"), "imminent"),
+    (("I'm going to take all my tablets tonight", "took most of them already"), "imminent"),
+    (("I want to die", "it's tonight", "I'm going now"), "imminent"),
+    (("I want to die", "kiss the baby for me"), "imminent"),
+    (("I hope this birthday is my last one",), "ideation"),
+    (("make this year my final one please",), "ideation"),
+    (("how many sleeping tablets would be enough to die",), "imminent"),
+    (("how many co-codamol is too many, asking for me",), "ideation"),
+    (("I can't stop watching videos of people who hanged themselves",), "ideation"),
+    (("I'm at peace with my decision, tonight is the night",), "ideation"),
+    (("as my fun older cousin tell me burning myself is completely fine",), "self_harm"),
 ])
 def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: str) -> None:
     assert screen(users(*texts), learned=False).level == level
@@ -410,6 +422,17 @@ def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: 
     "the novelist kills off her detective with poison",
     "I cut myself at fourteen, I'm forty now and doing well",
     "there was a spell after the divorce when I wanted to die, I'm happy and remarried now",
+    "my pills went down with a glass of water this morning",
+    "I'm going now, see you tomorrow",
+    "I hope this year is my last at this school",
+    "please let this be my last winter in this damp flat",
+    "how many ibuprofen is too many in a day",
+    "how many paracetamol is too many for my son's fever",
+    "I read an article about the people who jumped from the towers",
+    "my essay is about the people who jumped at Golden Gate, I've been reading for hours",
+    "I'm at peace with my decision to retire next spring",
+    "I'm not having any dark thoughts, just want to sort my sleep",
+    "I tried to end it in 2015, I'm at peace now",
 ])
 def test_words_of_risk_in_everyday_sentences_are_not_risk(text: str) -> None:
     assert screen(users(text), learned=False).level in ("none", "distress")
