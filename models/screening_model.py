@@ -28,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -66,7 +67,10 @@ ANSWER_LAYER = 25
 ANSWER_WEIGHT = 0.5
 LANGUAGE_MODEL_MAX_TOKENS = 96  # of the message
 LANGUAGE_MODEL_BATCH = 32
+STATES_KEPT = 10_000  # texts whose language-model states are kept in memory (about 46 MB)
 _lock = threading.Lock()
+_states_lock = threading.Lock()
+_states_by_text: OrderedDict[str, np.ndarray] = OrderedDict()
 
 
 @lru_cache(maxsize=1)
@@ -111,12 +115,22 @@ def _questions(tokenizer, texts: list[str]) -> tuple[torch.Tensor, torch.Tensor,
 
 def language_model_states(texts: list[str]) -> np.ndarray:
     """[mean over each text's tokens after MESSAGE_LAYER; the question's last token after ANSWER_LAYER].
-    Texts are batched by length, so that little time goes on padding."""
+    Texts are batched by length, so that little time goes on padding. The states depend on the
+    text alone, so those of the last STATES_KEPT texts are kept: training, the check of its
+    thresholds and an evaluation of the labelled set read the same messages in one process."""
     tokenizer, model = _language_model()
-    by_length = sorted(range(len(texts)), key=lambda i: len(texts[i]))
     states = np.zeros((len(texts), 2 * model.config.hidden_size), dtype=np.float32)
+    with _states_lock:
+        missing = []
+        for i, text in enumerate(texts):
+            if text in _states_by_text:
+                states[i] = _states_by_text[text]
+                _states_by_text.move_to_end(text)
+            else:
+                missing.append(i)
+    by_length = sorted(missing, key=lambda i: len(texts[i]))
     with torch.inference_mode():
-        for start in range(0, len(texts), LANGUAGE_MODEL_BATCH):
+        for start in range(0, len(by_length), LANGUAGE_MODEL_BATCH):
             batch = by_length[start:start + LANGUAGE_MODEL_BATCH]
             ids, attention, own = _questions(tokenizer, [texts[i] for i in batch])
             hidden = model(input_ids=ids, attention_mask=attention, output_hidden_states=True).hidden_states
@@ -124,6 +138,12 @@ def language_model_states(texts: list[str]) -> np.ndarray:
             message = (hidden[MESSAGE_LAYER] * weights).sum(1) / weights.sum(1).clamp(min=1)
             answer = hidden[ANSWER_LAYER][torch.arange(len(ids)), attention.sum(1) - 1]
             states[batch] = torch.cat([message, answer], dim=1).numpy()
+    with _states_lock:
+        for i in missing:
+            _states_by_text[texts[i]] = states[i]
+            _states_by_text.move_to_end(texts[i])
+        while len(_states_by_text) > STATES_KEPT:
+            _states_by_text.popitem(last=False)
     return states
 
 

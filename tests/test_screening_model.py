@@ -4,8 +4,12 @@ else, a past that is over or a denial, and keeps its cross-validated false posit
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 import numpy as np
 import pytest
+
+from models import screening_model
 
 from models.guard import LEVELS, normalise, screen, without_idioms
 from models.loading import cache_dir
@@ -83,6 +87,14 @@ def test_the_question_marks_exactly_the_messages_own_tokens() -> None:
     assert attention[0].sum() < attention[1].sum() == ids.shape[1]
 
 
+@pytest.fixture
+def nothing_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every text's states computed afresh, none read from those kept."""
+    monkeypatch.setattr(screening_model, "_states_by_text", OrderedDict())
+    monkeypatch.setattr(screening_model, "STATES_KEPT", 0)
+
+
+@pytest.mark.usefixtures("nothing_kept")
 def test_language_model_states_do_not_depend_on_the_other_messages_in_a_batch() -> None:
     """Padding a short message to a long one's length must not change what the screen reads of it."""
     short, long = "i want to die", "the pills are lined up on the desk and I have written the letters to everyone"
@@ -91,6 +103,18 @@ def test_language_model_states_do_not_depend_on_the_other_messages_in_a_batch() 
     assert alone.shape == (1, batched.shape[1])
     assert np.allclose(alone[0], batched[1], rtol=1e-3, atol=1e-2 * np.abs(alone).mean())
     assert not np.allclose(batched[0], batched[1], rtol=1e-3, atol=1e-2 * np.abs(alone).mean())
+
+
+def test_states_kept_are_those_of_the_latest_texts_and_equal_a_fresh_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(screening_model, "_states_by_text", OrderedDict())
+    monkeypatch.setattr(screening_model, "STATES_KEPT", 2)
+    texts = ["the rope is in the loft", "my cat knocked the plant over", "exams start on monday"]
+    first = language_model_states(texts)
+    assert list(screening_model._states_by_text) == texts[1:]
+    again = language_model_states([texts[2], texts[0]])
+    assert np.array_equal(again[0], first[2])  # read back from those kept
+    assert np.allclose(again[1], first[0], rtol=1e-3, atol=1e-2 * np.abs(first).mean())  # read afresh
+    assert list(screening_model._states_by_text) == [texts[2], texts[0]]
 
 
 def test_the_trained_screen_is_cached_by_the_sets_fingerprint() -> None:
