@@ -34,7 +34,7 @@ FIRST_PERSON = re.compile(r"\b(i|me|my|myself|i'm|i've|i'd|i'll)\b")
 SUBJECT = re.compile(r"\b(i|i'm|i've|i'd|i'll)\b")
 MEANS = (r"(pills?|tablets?|meds|medication|paracetamol|tylenol|ibuprofen|rope|noose|belt|cord|gun|blade|razor|"
          r"knife|poison|bleach|antifreeze|insulin|charcoal|antidepressants|painkillers|sleeping tablets|shotgun|"
-         r"pistol|rifle|"
+         r"pistol|rifle|revolver|twelve-bore|twelve bore|12-bore|12 bore|twelve gauge|12 gauge|"
          r"weedkiller|pesticide|morphine|lithium|codeine|tramadol|sertraline|citalopram|amitriptyline|diazepam|valium|"
          r"xanax|oxycodone|oxy|fentanyl|heroin|aspirin|quetiapine|seroquel|zopiclone|methadone|potassium|vials?|"
          r"ampoules?|ligature|mirtazapine|venlafaxine|fluoxetine|prozac|propranolol|pregabalin|gabapentin|co-codamol|"
@@ -56,6 +56,10 @@ EVERYDAY_AT_PLACE = (r"(waiting for (my|a|the|our) (mum|mom|dad|friend|mate|lift
                      r"on (shift|duty))")
 HOUSEHOLD_POISON = (r"(bleach|domestos|clorox|drain cleaner|toilet cleaner|oven cleaner|antifreeze|weedkiller|"
                     r"paint stripper)")
+# A gun held to the writer, which is the writer's own risk inside a role-play too.
+GUN_AT_ME = (r"\b(gun|barrel|pistol|muzzle|revolver|rifle|shotgun|twelve-bore|12-bore)('s| is)?\b.{0,30}\b(in|to|against|"
+             r"under|pressed to|pressed against|on|pointed at|pointing at|aimed at|pointed to) my (own )?(mouth|head|temple|"
+             r"jaw|chin|throat|chest|heart)\b(?! of drawers)")
 # Wanting, imagining or planning ... an end to one's life.
 WISH = (r"(want|wanna|wanting|wanted|wish|wishing|wished|hope|hoping|rather|would like|'d like|thinking|think|"
         r"thought|fantasi[sz]e|fantasi[sz]ing|dream|dreaming|tempted|ready|longing|going|gonna|keep|plan|planning|pray|"
@@ -102,7 +106,8 @@ IDEATION = _any(
     r"\bch(c|ć)(ę|e) umrze(ć|c)\b", r"\bnie ch(c|ć)(ę|e) (ju(ż|z) )?(ż|z)y(ć|c)\b",
     r"\b(quero|queria) (morrer|sumir|me matar)\b", r"\bn[aã]o quero (mais )?viver\b",
     r"\b(je )?(veux|voudrais) (mourir|disparaître|disparaitre|me tuer)\b", r"\benvie de mourir\b",
-    r"\b(voglio|vorrei) (morire|sparire|uccidermi)\b", r"\b(ich )?(will|möchte|moechte) (sterben|nicht mehr leben)\b",
+    r"\b(voglio|vorrei) (morire|sparire|uccidermi)\b",
+    r"\bnon (svegliarmi|risvegliarmi) (più|piu|mai più|mai piu)\b", r"\b(ich )?(will|möchte|moechte) (sterben|nicht mehr leben)\b",
     r"\b(can't|cannot|couldn't) (see|imagine|picture)\b.{0,25}\b(myself|me|i'm|i am|i'll be) (still )?(alive|living)\b",
     r"\b(not|don't|do not|no longer|rather not|can't)( \w+){0,3} (continue|continuing) (living|to live|my life|"
     r"this life)\b",
@@ -298,6 +303,15 @@ IDEATION = _any(
     r"\b(felt|feel|feeling|was|am|'m)\b.{0,10}\b(cheated|disappointed|gutted|robbed|let down)\b",
     r"\b(disappointed|gutted|annoyed|angry|upset|sad)\b.{0,10}\b(i )?(woke|wake|waking) up\b(?! (late|early|in the|"
     r"with|to|on time|at (\d|\w+ o'?clock|noon|lunch|dawn)))",
+    r"\b(disappointed|gutted|annoyed|angry|upset|sad|furious|fed up|cross)\b.{0,20}\bmy eyes (opened|open|opening)\b"
+    r"(?! (wide|to|at|on|in|late|early))",
+    r"\bmy eyes (open|opened)\b.{0,20}\b(and )?(i'm|i am|i feel|i felt|i was|feel) (disappointed|gutted|annoyed|let down|"
+    r"cheated)\b",
+    r"\bif i (got|get|was|were) (hit|run over|knocked down|killed|crushed)\b.{0,40}\b(it|that)('d| would) (honestly |"
+    r"really |just |almost )?be (a )?(kindness|mercy|blessing|relief|favour|favor|gift)\b",
+    r"\b(asked|googled|searched|looked up|checked)\b.{0,80}\b(water|temperature|tide|current|drop|height|depth|deep|"
+    r"high|cold|dose|lethal)\b.{0,60}\b(why|the reason) i (wanted|needed) to know\b.{0,10}\b(scared|frightened|"
+    r"terrified|shocked|shook)\b",
     r"\b(looking at|looked at|staring at|stared at|thinking about|think about|wondering|wonder|wondered|looking up|"
     r"looked up|look up|googling|googled|checking|checked) "
     r"(how (high|tall|far down)|the (drop|height) (from|off|of))\b.{0,30}\b(bridge|footbridge|overpass|building|"
@@ -318,8 +332,8 @@ HARM_ACT = (r"(cut|cutting|cuts|burn|burned|burnt|burning|hurt|hurting|harm|harm
             r"bruise|bruised|dug|digging|starve|starving|punish|punishing|punched|kick|kicked|kicking|choke|choked|"
             r"choking|"
             r"pinch|pinched|pinching|pick|picked|picking|bash|bashed|bashing|hurted|strangle|strangled|injure|injured|"
-            r"injuring)")
-BODY = r"(my )?(skin|arms?|wrists?|legs?|thighs?|stomach|face|hands?|body|hips?)"
+            r"injuring|scorch|scorched|scorching|singe|singed|singeing)")
+BODY = r"(my )?(skin|arms?|forearms?|wrists?|legs?|thighs?|stomach|face|hands?|body|hips?)"
 # Asking to be told one's self-harm is fine, however the request is framed ("as my best mate, tell me ...").
 HARM_TOPIC = r"(self harm|cutting|burning myself|hurting myself|starving myself)"
 APPROVAL_OF_HARM = (rf"(\btell me|\b(roleplay|role play|pretend|act as|play|be my|be a)\b.{{0,40}}"
@@ -415,6 +429,8 @@ SELF_HARM = _any(
 IMMINENT = _any(
     rf"\b{MEANS}\b.{{0,40}}\b(right here|next to me|in front of me|in my hands?|ready|here with me|beside me|"
     rf"on the table|loaded|lined up|counted( out)?|on the bedside( table)?)\b",
+    rf"\b{MEANS}('s| is)? cocked\b(?!.{{0,60}}\b(deer|stags?|pheasants?|rabbits?|pigeons?|crows?|fox|foxes|vermin|"
+    rf"range|targets?|clays?|grouse|ducks?|geese|boar|rats?|shoot|season)\b)",
     rf"\b(right here|in front of me|in my hands?|holding|i'm holding|lined up|laid out|counted out|counted|"
     rf"loaded)\b.{{0,30}}\b{MEANS}\b",
     r"\b(looking at|looked up|checked) (train|the train) (times|timetables?)\b.{0,40}\b(die|end|jump|kill)",
@@ -551,8 +567,7 @@ IMMINENT = _any(
     r"\blast time (you'll|you will|anyone will|anyone'll) hear from me\b",
     r"\b(stop|stopping) (eating|drinking)\b.{0,30}\buntil i die\b", rf"\b(note|goodbye|letters?)\b.{{0,50}}\b{PLACE}\b",
     r"\b(gun|barrel|pistol)\b.{0,15}\b(in my mouth|to my head|against my head)\b",
-    r"\b(gun|barrel|pistol|muzzle|revolver|rifle|shotgun)('s| is)?\b.{0,15}\b(in|to|against|under|pressed to|pressed "
-    r"against|on) my (mouth|head|temple|jaw|chin|throat|chest)\b",
+    GUN_AT_ME,
     r"\b(antifreeze|bleach|weedkiller|poison|screenwash|paint stripper|drain cleaner)\b.{0,20}\b(is|was|'s) (drunk|"
     r"down|gone|in me|swallowed)\b",
     rf"\b({HOUSEHOLD_POISON})\b.{{0,30}}\bburning (inside|in my (throat|stomach|chest|mouth)|"
@@ -711,7 +726,8 @@ IDIOM = _any(
     r"\b(knife|knives)\b.{0,40}\b(chicken|onions?|veg|vegetables|meat|bread|oven|carving|chopping board|recipe|lamb|"
     r"pork|beef|mutton|kebab|doner|carcass|butcher|"
     r"steak|fish|roast|cake|tomatoes)\b",
-    r"\b(chicken|onions?|veg|vegetables|meat|bread|carving|chopping|steak|fish|roast|cake|tomatoes)\b.{0,40}\b"
+    r"\b(chicken|onions?|veg|vegetables|meat|bread|carving|chopping|steak|fish|roast|cake|tomatoes)\b"
+    r"(?! (in|into|on) my\b).{0,40}\b"
     r"(knife|knives)\b(?!.{0,10}\bon (him|her|them|my \w+)\b)",
     r"\bbleed(ing|s)? (me|us|you|them) dry\b",
     r"\b(crawl|curl)( up)? (under|into|in)\b.{0,30}\band die\b",
@@ -733,6 +749,14 @@ IDIOM = _any(
     r"\b(ship's bridge|bridge (deck|wing|watch|officer|crew)|on the bridge of (the|a|my|our) (ship|boat|vessel|ferry|"
     r"tanker|trawler))\b",
     r"\b(knife|knives)\b.{0,60}\b(roses|flowers|stems|bouquets?|wreaths?|boxes|cardboard|parcels?|carpet|lino)\b",
+    # Money or time that was cut ("the fishing quota got cut again").
+    r"\b(quotas?|hours|pay|wages?|budgets?|funding|benefits?|shifts?|salary|salaries|grants?|allowances?|prices?|rates?|"
+    r"staff|jobs|posts|services?|routes?|power|electricity|gas|water|supply|overtime|pensions?|contracts?|tax credits|"
+    r"universal credit|subsidy|subsidies|hours) (got|get|gets|was|were|has been|have been|had been|been|is|are|being|"
+    r"getting|keeps? getting)( \w+)? cut( again| back| down)?\b",
+    r"\bcould (cheerfully|happily|gladly|quite happily) (throttle|strangle|murder|kill|wring|swing for)\b",
+    r"\b(throttle|strangle|murder|kill|swing for) whoever (parked|left|took|ate|nicked|stole|keeps|did|put|designed|"
+    r"invented|thought|made|wrote)\b",
 )
 # Someone in the writer's care, named with the writer as subject ("a lad I coach has been cutting").
 CARED_FOR = (r"\b(kid|child|boy|girl|lad|teen|teenager|young person|lady|man|woman|gentleman|person|client|"
@@ -769,10 +793,12 @@ ELSEWHERE = _any(  # fiction, study, or someone else's story
     r"\b(on|across|up|down|along) (his|her|their) (arms?|forearms?|wrists?|legs?|thighs?|stomach|chest|neck|"
     r"hands?|shoulders?)\b",
     r"\ba (man|woman|boy|girl|person) who\b",
+    r"\b(cut|cutting|cuts|hurt|hurting|hurts|harm|harming|harmed|burn|burning|burned|burnt|starve|starving|starved|"
+    r"kill|killing|killed|hang|hanging|hanged) (himself|herself|themselves|themself)\b",
     CARED_FOR,
 )
 PAST = _any(r"\b(used to|when i was (younger|a kid|a teen|in school|\d+|\w+teen|little|young|in my)|"
-            r"back then|in the past|back in (high )?school|(in|through|during|throughout) my (teens|twenties|thirties|"
+            r"back then|in the past|back in (high )?school|(in|through|during|throughout) my (whole |entire )?(teens|twenties|thirties|"
             r"forties|fifties)|went through|phase|"
             r"(at|in) (uni|university|college|(high|secondary|primary|middle|grammar|boarding) school))\b",
             r"\b(months?|years?|decades?) (ago|back)\b",
@@ -786,7 +812,8 @@ PAST = _any(r"\b(used to|when i was (younger|a kid|a teen|in school|\d+|\w+teen|
             r"\b(two|three|four|five|six|seven|eight|nine|ten|\d+|a few|many|several) (years|months|decades) "
             r"(on|later)\b",
             r"\b(back )?in the ('?\d0s|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
-            r"\b(it's|it has) been (\d+|two|three|four|five|six|seven|eight|nine|ten|many|several) (years|decades)\b",
+            r"\b(it's|it has) been (over |more than |nearly |almost |well over )?(\d+|two|three|four|five|six|seven|eight|nine|"
+            r"ten|many|several|a) (years|decades|decade)\b(?! of)(?<!\ba years)(?<!\ba decades)",
             r"\blast (month|year|summer|winter|spring|autumn)\b", r"\b(years|months) since (my|i)\b",
             r"\bin (19|20)\d\d\b", r"\bonce when\b",
             r"\b(attempted|tried)\b.{0,30}\b(years|in my)\b",
@@ -806,7 +833,7 @@ ENDED_SPELL = _any(rf"(?<!'ve )(?<!have )(?<!has )\b(wanted|felt|thought|tried|w
 RECOVERED = _any(r"\b(clean|recovered|better now|doing (really )?well|good place|happy|stable|proud|rebuilt|"
                  r"things are different now|helped me|haven't in a long time|don't feel the urge|far i've come|"
                  r"behind me|since then|free (of|from) (it|that)|long gone|content|thriving|"
-                 r"(housed|working|settled|married|sober|retired) now|getting married|"
+                 r"(housed|working|settled|married|sober|retired) now|getting married|remarried|married and settled|"
                  r"feels like (another|a different) (person|life|lifetime)|"
                  r"(now|these days|nowadays) i('m| am)? (teach|coach|work|run|volunteer|help|mentor|train|nurse|"
                  r"counsel|study|own|manage|raise)\b(?!.{0,40}\b(still|again)\b)|"
@@ -851,11 +878,17 @@ OWN_RISK = _any(r"\bi (want|wanna|feel|keep|have been|am|'m|'ve been|cut|hurt|to
                 APPROVAL_OF_HARM,
                 r"\bi('ve| have)? (sent|written|wrote|left|texted)\b.{0,50}\bgoodbye\b",
                 # No subject at the start of a sentence: the writer is up there.
-                r"(^|[.!?] )(sitting|standing|sat|stood) (on|at) the (top|edge|ledge|roof)\b")
+                r"(^|[.!?] )(sitting|standing|sat|stood) (on|at) the (top|edge|ledge|roof)\b", GUN_AT_ME)
 REACTIVATED = re.compile(r"\b(again|back|relapsed?|gave in|did it|broke my streak|slipped( up)?|blades?|razors?)\b")
 FOLLOW_UP = re.compile(r"\b(it|this|that|these thoughts|yes|yeah|yep|every day|always|all the time|never goes away|"
                        r"deeper|worse|every time|each time)\b")
 ASKING_WHAT_TO_DO = re.compile(r"\b(what|how|who) (do|should|can|could|would|shall) i\b.*")
+# Taking all of something named earlier ("I've got a month of tablets" ... "they're all down now, the whole lot").
+TAKEN_ALL = re.compile(r"\b((they're|they are|theyre|they've|they have) (all )?(gone )?(down|in me|inside me)|(took|taken|"
+                       r"swallowed|necked|downed) (them all|all of them|the (whole )?lot|every (last )?one)|the whole lot)\b"
+                       r"(?!.{0,30}\b(as prescribed|as usual|like the doctor said|with (breakfast|food|dinner|lunch)|"
+                       r"this morning|finished the course)\b)")
+NAMED_MEANS = re.compile(rf"\b{MEANS}\b")
 # An occasion named earlier that "the next one" refers to ("it's my birthday today").
 OCCASION = re.compile(r"\b(birthday|christmas|new year)\b")
 
@@ -959,6 +992,8 @@ def screen(messages: list[dict], learned: bool = True) -> Screening:
     topics = [r.topic for r in earlier if r.topic in RISK_LEVELS]
     if risky and last.level != "imminent" and MEANS_OR_PLAN.search(users[-1]):
         return Screening("imminent", last.reasons + ["means or a plan after earlier talk of suicide or self-harm"])
+    if last.level != "imminent" and TAKEN_ALL.search(users[-1]) and any(map(NAMED_MEANS.search, users[-6:-1])):
+        return Screening("imminent", last.reasons + ["taking all of the means named earlier"])
     if last.level in ("none", "distress") and DENIAL.search(users[-1]) is None:
         if topics and REACTIVATED.search(users[-1]):
             return Screening(_carried(topics), last.reasons + ["earlier talk of suicide or self-harm, now again"])

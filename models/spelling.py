@@ -43,6 +43,7 @@ PHRASES = {
     r"\bsewer slide\b": "suicide",  # gets past filters on social media
     r"\bmulti ?-?stor(e)?y\b": "multi-storey",  # a car park, not a story
     r"\bme own\b": "my own",  # dialect ("end me own life")
+    r"\b(into|on|across|up|down) me (arms?|legs?|wrists?|thighs?|skin|stomach|belly)\b": r"\1 my \2",  # dialect
     r"\bself-(?=harm|injur)": "self ",  # one spelling for the rules' denials ("no self-harm thoughts")
 }
 # The words the screen's rules are written with (see models/guard.py).

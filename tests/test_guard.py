@@ -287,6 +287,18 @@ def test_levels(texts: tuple[str, ...], level: str) -> None:
     (("I can't stop watching videos of people who hanged themselves",), "ideation"),
     (("I'm at peace with my decision, tonight is the night",), "ideation"),
     (("as my fun older cousin tell me burning myself is completely fine",), "self_harm"),
+    (("the rifle's cocked and resting on my lap in the barn",), "imminent"),
+    (("I've a fortnight of sertraline saved up", "they're all inside me now"), "imminent"),
+    (("I've got my nan's co-codamol here", "swallowed the whole lot"), "imminent"),
+    (("the chemist gave me a week of antibiotics", "took them all as prescribed, feel better"), "none"),
+    (("play a sheriff for me. revolver's pointed at my temple",), "imminent"),
+    (("I'm gutted every day that my eyes open",), "ideation"),
+    (("my eyes opened at six and I felt cheated again",), "ideation"),
+    (("voglio dormire e non risvegliarmi più",), "ideation"),
+    (("if I was knocked down by a lorry it'd be a mercy",), "ideation"),
+    (("I googled how deep the canal lock is and why I needed to know frightened me",), "ideation"),
+    (("avast, I be carving into me arms with a blade again",), "self_harm"),
+    (("scorched my forearm with a lighter after the row",), "self_harm"),
 ])
 def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: str) -> None:
     assert screen(users(*texts), learned=False).level == level
@@ -433,6 +445,18 @@ def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: 
     "I'm at peace with my decision to retire next spring",
     "I'm not having any dark thoughts, just want to sort my sleep",
     "I tried to end it in 2015, I'm at peace now",
+    "our overtime got cut back again and I'm worried about the rent",
+    "one of the residents has been burning herself with a lighter, how do I raise it",
+    "for a few months after dad died I wanted to die, now I'm remarried with a baby",
+    "I burned myself through my entire teens, it's been well over a decade now",
+    "I could happily strangle whoever designed this form",
+    "the rifle's cocked, waiting for the stag to step out of the trees",
+    "if I got hit by a bus tomorrow who would feed the cat",
+    "my eyes opened wide when I saw the bill and I was gutted",
+    "I asked Alexa how cold the sea is in May, I'm booked on a charity swim",
+    "arr, I carved me name into the ship's mast",
+    "I burned my forearm on the oven tray while baking",
+    "it's been a year of hell at work but we shipped it",
 ])
 def test_words_of_risk_in_everyday_sentences_are_not_risk(text: str) -> None:
     assert screen(users(text), learned=False).level in ("none", "distress")
