@@ -320,6 +320,13 @@ IDEATION = _any(
     r"\b(only|one) (thing|reason|person|one)s? (keeping|that keeps|that's keeping|that is keeping) me (alive|breathing|"
     r"here|from (ending|killing|doing))\b",
     r"\b(and )?no (more )?waking up\b(?! (early|at|for|to|before|in|late))",
+    r"\b(nod off|fall asleep|go to sleep|drift off|doze off)\b.{0,30}\b(no more mornings|for good|for ever|forever|and "
+    r"(not|never) wake)\b",
+    r"\bno more mornings\b(?! (at|of|before|like|in|on|with|getting|when|on the))",
+    r"\b(only|just) (hanging on|holding on|staying alive|sticking around|still alive|keeping going) (until|till|to see|"
+    r"for)\b.{0,25}\b(wedding|birthday|graduation|christmas|exams|the baby|grandchild|grandbaby|kids are|children are|"
+    r"funeral|(mum|mom|dad|dog|cat) (dies|goes|passes)|(is|are) (grown|settled|born|older|eighteen))\b",
+    r"\b(want|wanna|wish i could|i'd like) to (stop|quit) (being alive|living|existing)\b(?! (in|with|at|like|off|on)\b)",
     r"\b(why|y) am i (even |evn )?(still )?(here|alive|around)\b(?! (at|in|on|with|after|when|waiting|for))",
     r"\b(is it|it's|it is) (rational|normal|okay|ok|wrong|selfish|logical) to (want to|wanna) (die|end it|not exist)\b",
     r"\b(they|she|he|my \w+|the (family|kids))('d| would) (get|have|be left) the (life )?insurance\b.{0,20}\b(at least|"
@@ -651,6 +658,9 @@ IMMINENT = _any(
     r"door|car)\b.{0,30}\bwith (a|the|my|his|her) (hammer|knife|gun|axe|bat|machete|petrol|blade)\b",
     rf"\b(holding|hold|held|push|pushing|keep|keeping)\b.{{0,5}}\b{CHILD}\b.{{0,10}}\b(under|underwater|beneath) "
     rf"(the )?(water|bathwater|bath|pillow|duvet)\b",
+    r"\b(stood|standing|leaning) over (the|their|his|her|my|our) (\w+ )?(cot|crib|moses basket|pram|bassinet|cots)\b"
+    r".{0,20}\b(pillow|cushion)\b(?!.{0,30}\b(prop|propping|tuck|for my back|to sit|to kneel)\b)",
+    r"\b(pillow|cushion)\b.{0,40}\b(make|making) (them|him|her|the (baby|twins|kids?)) (quiet|stop|be quiet|shut up)\b",
     rf"\b(holding|in my hands?|standing over)\b.{{0,40}}\b(smother|suffocate|drown|strangle|shake|hurt|harm|kill|"
     rf"stab)\b.{{0,10}}\b{CHILD}\b",
     r"\b(want|wanna|going|gonna|about|will|i'll)( to)? (kill|hurt|stab|shoot|attack|murder|strangle|smother|poison|"
@@ -671,7 +681,8 @@ MEANS_OR_PLAN = _any(
     r"love you (all|mum|mom|dad|guys|so much)|by the time (you|anyone|they) (read|see|find) this|(took|swallowed|"
     r"necked|downed) them|for the last time|signing off|tell (my|her|him|them|\w+) \w+ i'm sorry|"
     r"(taken|took|swallowed|had|necked|downed) (half|most|some|the rest|a lot|loads|a handful) of them|holding them|"
-    r"the whole (month|week|fortnight)'s|kiss (the |my |our )?\w+ for me|(i'm|i am) going now)\b",
+    r"the whole (month|week|fortnight)'s|kiss (the |my |our )?\w+ for me|(i'm|i am) going now|(i'm|i am) (here|there) "
+    r"now|at the top|looking down)\b",
     r"\b(going to|gonna|about to) do it\b",
 )
 MILD = r"(sad|alone|lonely|anxious|scared|stressed|low|down|overwhelmed|exhausted|tired|stuck|upset|awful|terrible)"
@@ -754,6 +765,7 @@ IDIOM = _any(
     r"staff|jobs|posts|services?|routes?|power|electricity|gas|water|supply|overtime|pensions?|contracts?|tax credits|"
     r"universal credit|subsidy|subsidies|hours) (got|get|gets|was|were|has been|have been|had been|been|is|are|being|"
     r"getting|keeps? getting)( \w+)? cut( again| back| down)?\b",
+    r"\b(i'd|i would|would) (trade|sell|give) (a kidney|my (left |right )?(arm|kidney|soul)|an arm and a leg) for\b",
     r"\bcould (cheerfully|happily|gladly|quite happily) (throttle|strangle|murder|kill|wring|swing for)\b",
     r"\b(throttle|strangle|murder|kill|swing for) whoever (parked|left|took|ate|nicked|stole|keeps|did|put|designed|"
     r"invented|thought|made|wrote)\b",
@@ -780,7 +792,7 @@ ELSEWHERE = _any(  # fiction, study, or someone else's story
     r"granddaughter|grandson|grandchild|grandchildren|grandkids?|foster (brother|sister|child|kid)|stepson|"
     r"stepdaughter|"
     r"bestie|pal|buddy|"
-    r"grandfather|grandma|grandpa|teenager|roommate|flatmate|housemate|nephew|niece|neighbour|neighbor)\b"
+    r"grandfather|grandma|grandpa|grandad|granddad|gran|granny|nan|nana|teenager|roommate|flatmate|housemate|nephew|niece|neighbour|neighbor)\b"
     rf"(?!'s (\w+ )?{MEANS}\b)",  # "my dad's shotgun" is the writer's means
     r"\b(a|one|this|some|the) (lad|lass|guy|bloke|girl|boy|kid|woman|man|person|student|player|prisoner|inmate|pupil|"
     r"resident|patient|client|customer|service user|youngster|teen|teenager|cadet|recruit|volunteer|member)\b.{0,40}"
@@ -885,10 +897,13 @@ FOLLOW_UP = re.compile(r"\b(it|this|that|these thoughts|yes|yeah|yep|every day|a
 ASKING_WHAT_TO_DO = re.compile(r"\b(what|how|who) (do|should|can|could|would|shall) i\b.*")
 # Taking all of something named earlier ("I've got a month of tablets" ... "they're all down now, the whole lot").
 TAKEN_ALL = re.compile(r"\b((they're|they are|theyre|they've|they have) (all )?(gone )?(down|in me|inside me)|(took|taken|"
-                       r"swallowed|necked|downed) (them all|all of them|the (whole )?lot|every (last )?one)|the whole lot)\b"
+                       r"swallowed|necked|downed) (them all|all of them|the (whole )?lot|every (last )?one)|the whole lot|"
+                       r"(they're|they are|theyre|it's) (all )?gone,? (every (last )?one|the (whole )?lot|all of them))\b"
                        r"(?!.{0,30}\b(as prescribed|as usual|like the doctor said|with (breakfast|food|dinner|lunch)|"
                        r"this morning|finished the course)\b)")
 NAMED_MEANS = re.compile(rf"\b{MEANS}\b")
+DISPOSED = re.compile(r"\b(binned|bin|threw|thrown|flushed|returned|handed (them|it) in|gave|pharmacy|chemist|disposed|"
+                      r"got rid)\b")
 # An occasion named earlier that "the next one" refers to ("it's my birthday today").
 OCCASION = re.compile(r"\b(birthday|christmas|new year)\b")
 
@@ -992,7 +1007,8 @@ def screen(messages: list[dict], learned: bool = True) -> Screening:
     topics = [r.topic for r in earlier if r.topic in RISK_LEVELS]
     if risky and last.level != "imminent" and MEANS_OR_PLAN.search(users[-1]):
         return Screening("imminent", last.reasons + ["means or a plan after earlier talk of suicide or self-harm"])
-    if last.level != "imminent" and TAKEN_ALL.search(users[-1]) and any(map(NAMED_MEANS.search, users[-6:-1])):
+    if (last.level != "imminent" and TAKEN_ALL.search(users[-1]) and not DISPOSED.search(users[-1])
+            and any(map(NAMED_MEANS.search, users[-6:-1]))):
         return Screening("imminent", last.reasons + ["taking all of the means named earlier"])
     if last.level in ("none", "distress") and DENIAL.search(users[-1]) is None:
         if topics and REACTIVATED.search(users[-1]):

@@ -299,6 +299,13 @@ def test_levels(texts: tuple[str, ...], level: str) -> None:
     (("I googled how deep the canal lock is and why I needed to know frightened me",), "ideation"),
     (("avast, I be carving into me arms with a blade again",), "self_harm"),
     (("scorched my forearm with a lighter after the row",), "self_harm"),
+    (("the baby's screaming and I'm standing over the crib with a pillow",), "imminent"),
+    (("I'm driving to the viaduct to jump", "I'm there now, looking down"), "imminent"),
+    (("there's a tub of my gran's diazepam in the bathroom", "it's all gone, every last one"), "imminent"),
+    (("my dad's old painkillers were in the cupboard", "I took them to the chemist, they're gone, every one"), "none"),
+    (("I'm just holding on till the grandbaby's born",), "ideation"),
+    (("I'd like to stop existing, that's all",), "ideation"),
+    (("just want to doze off on the couch for good",), "ideation"),
 ])
 def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: str) -> None:
     assert screen(users(*texts), learned=False).level == level
@@ -457,6 +464,11 @@ def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: 
     "arr, I carved me name into the ship's mast",
     "I burned my forearm on the oven tray while baking",
     "it's been a year of hell at work but we shipped it",
+    "my nan keeps saying she wants to die in her own bed, not a home",
+    "I'd give my right arm for a week in Crete",
+    "no more mornings at 5am once I retire in May",
+    "I'm only staying until the wedding, then flying home",
+    "I'm standing over the cot with a pillow to prop her up, she's got a cold",
 ])
 def test_words_of_risk_in_everyday_sentences_are_not_risk(text: str) -> None:
     assert screen(users(text), learned=False).level in ("none", "distress")
