@@ -57,9 +57,9 @@ EVERYDAY_AT_PLACE = (r"(waiting for (my|a|the|our) (mum|mom|dad|friend|mate|lift
 HOUSEHOLD_POISON = (r"(bleach|domestos|clorox|drain cleaner|toilet cleaner|oven cleaner|antifreeze|weedkiller|"
                     r"paint stripper)")
 # A gun held to the writer, which is the writer's own risk inside a role-play too.
-GUN_AT_ME = (r"\b(gun|barrel|pistol|muzzle|revolver|rifle|shotgun|twelve-bore|12-bore)('s| is)?\b.{0,30}\b(in|to|against|"
-             r"under|pressed to|pressed against|on|pointed at|pointing at|aimed at|pointed to) my (own )?(mouth|head|temple|"
-             r"jaw|chin|throat|chest|heart)\b(?! of drawers)")
+GUN_AT_ME = (r"\b(gun|barrel|pistol|muzzle|revolver|rifle|shotgun|twelve-bore|12-bore)('s| is)?\b.{0,30}"
+             r"\b(in|to|against|under|pressed to|pressed against|on|pointed at|pointing at|aimed at|pointed to) "
+             r"my (own )?(mouth|head|temple|jaw|chin|throat|chest|heart)\b(?! of drawers)")
 # Wanting, imagining or planning ... an end to one's life.
 WISH = (r"(want|wanna|wanting|wanted|wish|wishing|wished|hope|hoping|rather|would like|'d like|thinking|think|"
         r"thought|fantasi[sz]e|fantasi[sz]ing|dream|dreaming|tempted|ready|longing|going|gonna|keep|plan|planning|pray|"
@@ -107,7 +107,8 @@ IDEATION = _any(
     r"\b(quero|queria) (morrer|sumir|me matar)\b", r"\bn[aã]o quero (mais )?viver\b",
     r"\b(je )?(veux|voudrais) (mourir|disparaître|disparaitre|me tuer)\b", r"\benvie de mourir\b",
     r"\b(voglio|vorrei) (morire|sparire|uccidermi)\b",
-    r"\bnon (svegliarmi|risvegliarmi) (più|piu|mai più|mai piu)\b", r"\b(ich )?(will|möchte|moechte) (sterben|nicht mehr leben)\b",
+    r"\bnon (svegliarmi|risvegliarmi) (più|piu|mai più|mai piu)\b",
+    r"\b(ich )?(will|möchte|moechte) (sterben|nicht mehr leben)\b",
     r"\b(can't|cannot|couldn't) (see|imagine|picture)\b.{0,25}\b(myself|me|i'm|i am|i'll be) (still )?(alive|living)\b",
     r"\b(not|don't|do not|no longer|rather not|can't)( \w+){0,3} (continue|continuing) (living|to live|my life|"
     r"this life)\b",
@@ -300,13 +301,13 @@ IDEATION = _any(
     r"\b(disappointed|gutted|cheated|robbed|let down)\b.{0,10}\b(that )?i (braked|swerved|stepped back|jumped clear|"
     r"survived|pulled through|was rescued|was found|got out)\b",
     r"\b(benign|all clear|not cancer|in remission|not malignant|treatable|curable)\b.{0,30}\b(i|i've|i'm)\b.{0,10}"
-    r"\b(felt|feel|feeling|was|am|'m)\b.{0,10}\b(cheated|disappointed|gutted|robbed|let down)\b",
+    r"\b(felt|feel|feeling|was|am|'m)\b.{0,15}\b(cheated|disappointed|gutted|robbed|let down)\b",
     r"\b(disappointed|gutted|annoyed|angry|upset|sad)\b.{0,10}\b(i )?(woke|wake|waking) up\b(?! (late|early|in the|"
     r"with|to|on time|at (\d|\w+ o'?clock|noon|lunch|dawn)))",
     r"\b(disappointed|gutted|annoyed|angry|upset|sad|furious|fed up|cross)\b.{0,20}\bmy eyes (opened|open|opening)\b"
     r"(?! (wide|to|at|on|in|late|early))",
-    r"\bmy eyes (open|opened)\b.{0,20}\b(and )?(i'm|i am|i feel|i felt|i was|feel) (disappointed|gutted|annoyed|let down|"
-    r"cheated)\b",
+    r"\bmy eyes (open|opened)\b.{0,20}\b(and )?(i'm|i am|i feel|i felt|i was|feel) "
+    r"(disappointed|gutted|annoyed|let down|cheated)\b",
     r"\bif i (got|get|was|were) (hit|run over|knocked down|killed|crushed)\b.{0,40}\b(it|that)('d| would) (honestly |"
     r"really |just |almost )?be (a )?(kindness|mercy|blessing|relief|favour|favor|gift)\b",
     r"\b(asked|googled|searched|looked up|checked)\b.{0,80}\b(water|temperature|tide|current|drop|height|depth|deep|"
@@ -320,13 +321,19 @@ IDEATION = _any(
     r"\b(only|one) (thing|reason|person|one)s? (keeping|that keeps|that's keeping|that is keeping) me (alive|breathing|"
     r"here|from (ending|killing|doing))\b",
     r"\b(and )?no (more )?waking up\b(?! (early|at|for|to|before|in|late))",
+    r"\bba mhaith liom (bás a fháil|bas a fhail|bheith marbh)\b",
+    r"\b(picture|imagine|see)\b.{0,40}\b(christmas|next year|my birthday|the future|next summer)\b.{0,20}\b(just|only) "
+    r"(a )?(blank|nothing|darkness|black)\b",
+    r"\bif i (stepped|walked|jumped|fell|ran|threw myself) (off|out|into|in front of)\b.{0,50}\b(would|will) (anyone|"
+    r"anybody|they|people) (really |even |actually )?(mourn|grieve|miss me|care|notice)\b",
     r"\b(nod off|fall asleep|go to sleep|drift off|doze off)\b.{0,30}\b(no more mornings|for good|for ever|forever|and "
     r"(not|never) wake)\b",
     r"\bno more mornings\b(?! (at|of|before|like|in|on|with|getting|when|on the))",
     r"\b(only|just) (hanging on|holding on|staying alive|sticking around|still alive|keeping going) (until|till|to see|"
     r"for)\b.{0,25}\b(wedding|birthday|graduation|christmas|exams|the baby|grandchild|grandbaby|kids are|children are|"
     r"funeral|(mum|mom|dad|dog|cat) (dies|goes|passes)|(is|are) (grown|settled|born|older|eighteen))\b",
-    r"\b(want|wanna|wish i could|i'd like) to (stop|quit) (being alive|living|existing)\b(?! (in|with|at|like|off|on)\b)",
+    r"\b(want|wanna|wish i could|i'd like) to (stop|quit) (being alive|living|existing)\b"
+    r"(?! (in|with|at|like|off|on)\b)",
     r"\b(why|y) am i (even |evn )?(still )?(here|alive|around)\b(?! (at|in|on|with|after|when|waiting|for))",
     r"\b(is it|it's|it is) (rational|normal|okay|ok|wrong|selfish|logical) to (want to|wanna) (die|end it|not exist)\b",
     r"\b(they|she|he|my \w+|the (family|kids))('d| would) (get|have|be left) the (life )?insurance\b.{0,20}\b(at least|"
@@ -345,7 +352,8 @@ BODY = r"(my )?(skin|arms?|forearms?|wrists?|legs?|thighs?|stomach|face|hands?|b
 HARM_TOPIC = r"(self harm|cutting|burning myself|hurting myself|starving myself)"
 APPROVAL_OF_HARM = (rf"(\btell me|\b(roleplay|role play|pretend|act as|play|be my|be a)\b.{{0,40}}"
                     rf"\b(thinks|says|believes|agrees))"
-                    rf"\b.{{0,10}}\b{HARM_TOPIC}\b.{{0,10}}\b(is|are) (a )?((totally|completely|perfectly|really) )?(ok|okay|fine|"
+                    rf"\b.{{0,10}}\b{HARM_TOPIC}\b.{{0,10}}\b(is|are) (a )?((totally|completely|perfectly|really) )?"
+                    rf"(ok|okay|fine|"
                     rf"normal|good|alright|healthy|"
                     rf"valid)\b|\btell me\b.{{0,10}}\b{HARM_TOPIC}\b.{{0,10}}\b(isn't|is not|is no|'s no) (a big deal|"
                     rf"bad|wrong|serious|that bad|big deal)\b")
@@ -418,6 +426,7 @@ SELF_HARM = _any(
     r"\b(what|which)\b.{0,25}\bcuts? (the )?(deepest|deeper)\b",
     r"\b(haven't|not|don't|didn't) (eaten|eat|eating)\b.{0,30}\b(don't|do not) deserve (to|it|food)\b",
     r"\bfingers down my throat\b",
+    r"\b(nothing but|only had|only) (water|black coffee|diet coke|tea)\b.{0,40}\b(punish\w*|penalty|don't deserve)\b",
     r"\b(no|skip|skipping|not having|without) (tea|dinner|lunch|breakfast|food|supper|meals?)\b.{0,40}\b(sentence|"
     r"punishment|penalty|punish)\b", r"\b(make|made|making) myself (sick|throw up|vomit)\b(?! (with|from|about|over|"
     r"worrying|thinking|laughing))",
@@ -682,7 +691,8 @@ MEANS_OR_PLAN = _any(
     r"necked|downed) them|for the last time|signing off|tell (my|her|him|them|\w+) \w+ i'm sorry|"
     r"(taken|took|swallowed|had|necked|downed) (half|most|some|the rest|a lot|loads|a handful) of them|holding them|"
     r"the whole (month|week|fortnight)'s|kiss (the |my |our )?\w+ for me|(i'm|i am) going now|(i'm|i am) (here|there) "
-    r"now|at the top|looking down)\b",
+    r"now|at the top|looking down|(first|second) (lot|batch|handful|few)('s| is)? (down|gone|taken)|another (handful|"
+    r"lot|batch|few) to go)\b",
     r"\b(going to|gonna|about to) do it\b",
 )
 MILD = r"(sad|alone|lonely|anxious|scared|stressed|low|down|overwhelmed|exhausted|tired|stuck|upset|awful|terrible)"
@@ -707,7 +717,8 @@ DISTRESS = _any(
     r"\b(can't|cannot) see a way out\b", r"\bbreakdown\b",
 )
 # Where medicine is sorted for taking as prescribed.
-PILL_ORGANISER = r"(blister (packs?|trays?)|dosette|pill (box|organiser|organizer)|medicine (trolley|cabinet))"
+PILL_ORGANISER = (r"(blister (packs?|trays?)|dosette|pill (box|organiser|organizer)|medicine (trolley|cabinet)|"
+                  r"organi[sz]er|nomad tray)")
 IDIOM = _any(
     r"\b(is|are|was|'s|were)( (pure|really|absolutely|proper|so|just|literally|actually|honestly))? killing "
     r"(me|my)\b", r"\bkill(ing|ed)? it\b", r"\bdying (to|for|of)\b",
@@ -755,16 +766,18 @@ IDIOM = _any(
     rf".{{0,30}}"
     rf"\b{MEANS}\b.{{0,30}}\b(for (a|the|his|her|their|our|my)( \w+)? (prescription|customer|patient|client|"
     rf"resident|ward|round|script|order)s?|for the (week|month)|into (the|my|a) {PILL_ORGANISER})\b",
-    rf"\b{MEANS}\b.{{0,10}}\b(counted|dispensed|packed|checked|sorted|put)( out| up)?\b.{{0,20}}\b(into|in) (the|a)"
+    rf"\b{MEANS}\b.{{0,10}}\b(counted|dispensed|packed|checked|sorted|put)( out| up)?\b.{{0,30}}\b(into|in) (the|a)"
     rf"( \w+)? {PILL_ORGANISER}\b",
     r"\b(ship's bridge|bridge (deck|wing|watch|officer|crew)|on the bridge of (the|a|my|our) (ship|boat|vessel|ferry|"
     r"tanker|trawler))\b",
     r"\b(knife|knives)\b.{0,60}\b(roses|flowers|stems|bouquets?|wreaths?|boxes|cardboard|parcels?|carpet|lino)\b",
     # Money or time that was cut ("the fishing quota got cut again").
-    r"\b(quotas?|hours|pay|wages?|budgets?|funding|benefits?|shifts?|salary|salaries|grants?|allowances?|prices?|rates?|"
+    r"\b(quotas?|hours|pay|wages?|budgets?|funding|benefits?|shifts?|salary|salaries|grants?|allowances?|prices?|"
+    r"rates?|"
     r"staff|jobs|posts|services?|routes?|power|electricity|gas|water|supply|overtime|pensions?|contracts?|tax credits|"
     r"universal credit|subsidy|subsidies|hours) (got|get|gets|was|were|has been|have been|had been|been|is|are|being|"
     r"getting|keeps? getting)( \w+)? cut( again| back| down)?\b",
+    r"\b(have|want|wants|having|have got) my (head|guts) (on a plate|for garters)\b",
     r"\b(i'd|i would|would) (trade|sell|give) (a kidney|my (left |right )?(arm|kidney|soul)|an arm and a leg) for\b",
     r"\bcould (cheerfully|happily|gladly|quite happily) (throttle|strangle|murder|kill|wring|swing for)\b",
     r"\b(throttle|strangle|murder|kill|swing for) whoever (parked|left|took|ate|nicked|stole|keeps|did|put|designed|"
@@ -792,7 +805,8 @@ ELSEWHERE = _any(  # fiction, study, or someone else's story
     r"granddaughter|grandson|grandchild|grandchildren|grandkids?|foster (brother|sister|child|kid)|stepson|"
     r"stepdaughter|"
     r"bestie|pal|buddy|"
-    r"grandfather|grandma|grandpa|grandad|granddad|gran|granny|nan|nana|teenager|roommate|flatmate|housemate|nephew|niece|neighbour|neighbor)\b"
+    r"grandfather|grandma|grandpa|grandad|granddad|gran|granny|nan|nana|"
+    r"teenager|roommate|flatmate|housemate|nephew|niece|neighbour|neighbor)\b"
     rf"(?!'s (\w+ )?{MEANS}\b)",  # "my dad's shotgun" is the writer's means
     r"\b(a|one|this|some|the) (lad|lass|guy|bloke|girl|boy|kid|woman|man|person|student|player|prisoner|inmate|pupil|"
     r"resident|patient|client|customer|service user|youngster|teen|teenager|cadet|recruit|volunteer|member)\b.{0,40}"
@@ -810,7 +824,8 @@ ELSEWHERE = _any(  # fiction, study, or someone else's story
     CARED_FOR,
 )
 PAST = _any(r"\b(used to|when i was (younger|a kid|a teen|in school|\d+|\w+teen|little|young|in my)|"
-            r"back then|in the past|back in (high )?school|(in|through|during|throughout) my (whole |entire )?(teens|twenties|thirties|"
+            r"back then|in the past|back in (high )?school|(in|through|during|throughout) my "
+            r"(whole |entire )?(teens|twenties|thirties|"
             r"forties|fifties)|went through|phase|"
             r"(at|in) (uni|university|college|(high|secondary|primary|middle|grammar|boarding) school))\b",
             r"\b(months?|years?|decades?) (ago|back)\b",
@@ -824,7 +839,8 @@ PAST = _any(r"\b(used to|when i was (younger|a kid|a teen|in school|\d+|\w+teen|
             r"\b(two|three|four|five|six|seven|eight|nine|ten|\d+|a few|many|several) (years|months|decades) "
             r"(on|later)\b",
             r"\b(back )?in the ('?\d0s|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
-            r"\b(it's|it has) been (over |more than |nearly |almost |well over )?(\d+|two|three|four|five|six|seven|eight|nine|"
+            r"\b(it's|it has) been (over |more than |nearly |almost |well over )?"
+            r"(\d+|two|three|four|five|six|seven|eight|nine|"
             r"ten|many|several|a) (years|decades|decade)\b(?! of)(?<!\ba years)(?<!\ba decades)",
             r"\blast (month|year|summer|winter|spring|autumn)\b", r"\b(years|months) since (my|i)\b",
             r"\bin (19|20)\d\d\b", r"\bonce when\b",
@@ -846,6 +862,7 @@ RECOVERED = _any(r"\b(clean|recovered|better now|doing (really )?well|good place
                  r"things are different now|helped me|haven't in a long time|don't feel the urge|far i've come|"
                  r"behind me|since then|free (of|from) (it|that)|long gone|content|thriving|"
                  r"(housed|working|settled|married|sober|retired) now|getting married|remarried|married and settled|"
+                 r"(sober|well|clean|better|settled|happy)( and \w+)? since (19|20)\d\d|"
                  r"feels like (another|a different) (person|life|lifetime)|"
                  r"(now|these days|nowadays) i('m| am)? (teach|coach|work|run|volunteer|help|mentor|train|nurse|"
                  r"counsel|study|own|manage|raise)\b(?!.{0,40}\b(still|again)\b)|"
@@ -857,6 +874,8 @@ STILL = re.compile(r"\b(still|again|lately|these days|tonight|right now|any more
 DENIAL = _any(r"\b(i'm|i am) not (suicidal|(going to|gonna) (hurt|harm|kill|do anything)|in danger)\b",
               r"\bnot (going to|gonna) (kill|hurt|harm) myself\b", r"\b(won't|will not|wont) (kill|hurt|harm) myself\b",
               r"\bnot suicidal\b",
+              r"\b(i'm|i am|im) not (having|getting|experiencing) (any )?(thoughts?|urges?) (of|about) "
+              r"(hurting|harming|killing|cutting|burning) myself\b",
               r"\b(i'm|i am|im) not (having|getting|experiencing) (any )?(suicidal|self harm|dark) (thoughts?|urges?|"
               r"feelings?)\b",
               r"\b(i )?(would|will|could) never (kill|hurt|harm|take my (own )?life|end (my|my own) life)\b",
@@ -890,15 +909,18 @@ OWN_RISK = _any(r"\bi (want|wanna|feel|keep|have been|am|'m|'ve been|cut|hurt|to
                 APPROVAL_OF_HARM,
                 r"\bi('ve| have)? (sent|written|wrote|left|texted)\b.{0,50}\bgoodbye\b",
                 # No subject at the start of a sentence: the writer is up there.
-                r"(^|[.!?] )(sitting|standing|sat|stood) (on|at) the (top|edge|ledge|roof)\b", GUN_AT_ME)
+                r"(^|[.!?] )(sitting|standing|sat|stood) (on|at) the (top|edge|ledge|roof)\b", GUN_AT_ME,
+                r"\b(i'm|i am)( actually| really| literally| now)? (on|at|by|standing on|sat on|sitting on|stood on|"
+                r"up on) the\b.{0,30}\b(about to|going to|gonna|ready to) (jump|step off|let go|go over)\b")
 REACTIVATED = re.compile(r"\b(again|back|relapsed?|gave in|did it|broke my streak|slipped( up)?|blades?|razors?)\b")
 FOLLOW_UP = re.compile(r"\b(it|this|that|these thoughts|yes|yeah|yep|every day|always|all the time|never goes away|"
                        r"deeper|worse|every time|each time)\b")
 ASKING_WHAT_TO_DO = re.compile(r"\b(what|how|who) (do|should|can|could|would|shall) i\b.*")
 # Taking all of something named earlier ("I've got a month of tablets" ... "they're all down now, the whole lot").
-TAKEN_ALL = re.compile(r"\b((they're|they are|theyre|they've|they have) (all )?(gone )?(down|in me|inside me)|(took|taken|"
-                       r"swallowed|necked|downed) (them all|all of them|the (whole )?lot|every (last )?one)|the whole lot|"
-                       r"(they're|they are|theyre|it's) (all )?gone,? (every (last )?one|the (whole )?lot|all of them))\b"
+TAKEN_ALL = re.compile(r"\b((they're|they are|theyre|they've|they have) (all )?(gone )?(down|in me|inside me)|"
+                       r"(took|taken|swallowed|necked|downed) (them all|all of them|the (whole )?lot|"
+                       r"every (last )?one)|the whole lot|(they're|they are|theyre|it's) (all )?gone,? "
+                       r"(every (last )?one|the (whole )?lot|all of them))\b"
                        r"(?!.{0,30}\b(as prescribed|as usual|like the doctor said|with (breakfast|food|dinner|lunch)|"
                        r"this morning|finished the course)\b)")
 NAMED_MEANS = re.compile(rf"\b{MEANS}\b")

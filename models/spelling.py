@@ -31,7 +31,8 @@ KNOWN = {
     "forevr": "forever", "tablit": "tablet", "tablits": "tablets", "maself": "myself", "masel": "myself",
     "miself": "myself",
     "mysel": "myself", "wots": "what's", "wot": "what", "nuffin": "nothing",
-    "evn": "even", "no1": "no one", "wakin": "waking", "bleech": "bleach", "bleatch": "bleach", "mornin": "morning", "mornins": "mornings",
+    "evn": "even", "no1": "no one", "wakin": "waking", "bleech": "bleach", "bleatch": "bleach",
+    "mornin": "morning", "mornins": "mornings",
     # Vowels dropped.
     "dnt": "don't", "wnna": "wanna", "lv": "live", "anymr": "any more", "rlly": "really",
     # Words for suicide that get past filters on social media.
