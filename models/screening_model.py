@@ -11,7 +11,7 @@ the message set inside a question about risk, its state where it would begin to 
 out one of holdouts 16 to 25 at a time, the learned screen alone caught 0.95 / 0.96 / 0.90 of
 imminent / self-harm / ideation messages against 0.92 / 0.94 / 0.85 without it, with the same
 3.3% false positives). The model is trained on every split of the labelled set but
-`holdout32`, on first use (about 6 minutes on 2 CPU cores), and cached by the fingerprint of
+`holdout32`, on first use (about 7 minutes on 2 CPU cores), and cached by the fingerprint of
 the set and of the code that shapes it.
 
 It only ever raises a level (guard.screen takes the higher of the two) and stays out where
