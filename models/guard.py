@@ -328,7 +328,7 @@ IDEATION = _any(
     r"anybody|they|people) (really |even |actually )?(mourn|grieve|miss me|care|notice)\b",
     r"\b(nod off|fall asleep|go to sleep|drift off|doze off)\b.{0,30}\b(no more mornings|for good|for ever|forever|and "
     r"(not|never) wake)\b",
-    r"\bno more mornings\b(?! (at|of|before|like|in|on|with|getting|when|on the))",
+    r"\bno more mornings\b(?! (at|of|before|like|in|on|with|getting|when))",
     r"\b(only|just) (hanging on|holding on|staying alive|sticking around|still alive|keeping going) (until|till|to see|"
     r"for)\b.{0,25}\b(wedding|birthday|graduation|christmas|exams|the baby|grandchild|grandbaby|kids are|children are|"
     r"funeral|(mum|mom|dad|dog|cat) (dies|goes|passes)|(is|are) (grown|settled|born|older|eighteen))\b",
@@ -582,7 +582,6 @@ IMMINENT = _any(
     r"for the last time)\b",
     r"\blast time (you'll|you will|anyone will|anyone'll) hear from me\b",
     r"\b(stop|stopping) (eating|drinking)\b.{0,30}\buntil i die\b", rf"\b(note|goodbye|letters?)\b.{{0,50}}\b{PLACE}\b",
-    r"\b(gun|barrel|pistol)\b.{0,15}\b(in my mouth|to my head|against my head)\b",
     GUN_AT_ME,
     r"\b(antifreeze|bleach|weedkiller|poison|screenwash|paint stripper|drain cleaner)\b.{0,20}\b(is|was|'s) (drunk|"
     r"down|gone|in me|swallowed)\b",
@@ -775,7 +774,7 @@ IDIOM = _any(
     r"\b(quotas?|hours|pay|wages?|budgets?|funding|benefits?|shifts?|salary|salaries|grants?|allowances?|prices?|"
     r"rates?|"
     r"staff|jobs|posts|services?|routes?|power|electricity|gas|water|supply|overtime|pensions?|contracts?|tax credits|"
-    r"universal credit|subsidy|subsidies|hours) (got|get|gets|was|were|has been|have been|had been|been|is|are|being|"
+    r"universal credit|subsidy|subsidies) (got|get|gets|was|were|has been|have been|had been|been|is|are|being|"
     r"getting|keeps? getting)( \w+)? cut( again| back| down)?\b",
     r"\b(have|want|wants|having|have got) my (head|guts) (on a plate|for garters)\b",
     r"\b(i'd|i would|would) (trade|sell|give) (a kidney|my (left |right )?(arm|kidney|soul)|an arm and a leg) for\b",
@@ -839,9 +838,8 @@ PAST = _any(r"\b(used to|when i was (younger|a kid|a teen|in school|\d+|\w+teen|
             r"\b(two|three|four|five|six|seven|eight|nine|ten|\d+|a few|many|several) (years|months|decades) "
             r"(on|later)\b",
             r"\b(back )?in the ('?\d0s|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
-            r"\b(it's|it has) been (over |more than |nearly |almost |well over )?"
-            r"(\d+|two|three|four|five|six|seven|eight|nine|"
-            r"ten|many|several|a) (years|decades|decade)\b(?! of)(?<!\ba years)(?<!\ba decades)",
+            r"\b(it's|it has) been (over |more than |nearly |almost |well over )?((\d+|two|three|four|five|six|seven|"
+            r"eight|nine|ten|many|several) (years|decades)|a decade)\b(?! of)",
             r"\blast (month|year|summer|winter|spring|autumn)\b", r"\b(years|months) since (my|i)\b",
             r"\bin (19|20)\d\d\b", r"\bonce when\b",
             r"\b(attempted|tried)\b.{0,30}\b(years|in my)\b",
@@ -926,6 +924,7 @@ TAKEN_ALL = re.compile(r"\b((they're|they are|theyre|they've|they have) (all )?(
 NAMED_MEANS = re.compile(rf"\b{MEANS}\b")
 DISPOSED = re.compile(r"\b(binned|bin|threw|thrown|flushed|returned|handed (them|it) in|gave|pharmacy|chemist|disposed|"
                       r"got rid)\b")
+CONTEXT_TURNS = 5  # earlier user turns read as the context of the last one
 # An occasion named earlier that "the next one" refers to ("it's my birthday today").
 OCCASION = re.compile(r"\b(birthday|christmas|new year)\b")
 
@@ -1020,27 +1019,28 @@ def screen(messages: list[dict], learned: bool = True) -> Screening:
     users = [normalise(str(m.get("content") or "")) for m in messages if m.get("role") == "user"]
     if not users:
         return Screening()
-    if occasions := [found.group(0) for text in users[-6:-1] if (found := OCCASION.search(text))]:
+    *context, text = users[-1 - CONTEXT_TURNS:]
+    if occasions := [found.group(0) for turn in context if (found := OCCASION.search(turn))]:
         # "I'm not sure I'll be here for the next one" after "it's my birthday today".
-        users[-1] = re.sub(r"\bthe next one\b", f"my next {occasions[-1]}", users[-1])
-    last = _read(users[-1])
-    earlier = [_read(text) for text in users[-6:-1]]
+        text = re.sub(r"\bthe next one\b", f"my next {occasions[-1]}", text)
+    last = _read(text)
+    earlier = [_read(turn) for turn in context]
     risky = [r.level for r in earlier if r.level in RISK_LEVELS]
     topics = [r.topic for r in earlier if r.topic in RISK_LEVELS]
-    if risky and last.level != "imminent" and MEANS_OR_PLAN.search(users[-1]):
+    if risky and last.level != "imminent" and MEANS_OR_PLAN.search(text):
         return Screening("imminent", last.reasons + ["means or a plan after earlier talk of suicide or self-harm"])
-    if (last.level != "imminent" and TAKEN_ALL.search(users[-1]) and not DISPOSED.search(users[-1])
-            and any(map(NAMED_MEANS.search, users[-6:-1]))):
+    if (last.level != "imminent" and TAKEN_ALL.search(text) and not DISPOSED.search(text)
+            and any(map(NAMED_MEANS.search, context))):
         return Screening("imminent", last.reasons + ["taking all of the means named earlier"])
-    if last.level in ("none", "distress") and DENIAL.search(users[-1]) is None:
-        if topics and REACTIVATED.search(users[-1]):
+    if last.level in ("none", "distress") and DENIAL.search(text) is None:
+        if topics and REACTIVATED.search(text):
             return Screening(_carried(topics), last.reasons + ["earlier talk of suicide or self-harm, now again"])
-        if risky and (DISTRESS.search(users[-1]) or FOLLOW_UP.search(users[-1]) or "imminent" in risky):
+        if risky and (DISTRESS.search(text) or FOLLOW_UP.search(text) or "imminent" in risky):
             # Earlier risk is still the context of a vague follow-up ("yeah. every day"), and a plan
             # or an act told earlier is not over because the next message is about something else.
             return Screening(_carried(risky), last.reasons + ["earlier talk of suicide or self-harm"])
     if learned and last.level == last.topic and last.level != "imminent":  # no idiom, fiction, past or denial
-        found = learned_screen().level(without_idioms(users[-1]), users[-6:-1])
+        found = learned_screen().level(without_idioms(text), context)
         if LEVELS.index(found) > LEVELS.index(last.level):
             return Screening(found, last.reasons + [f"learned screen: {found.replace('_', '-')}"])
     return Screening(last.level, last.reasons)
