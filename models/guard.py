@@ -53,7 +53,7 @@ EVERYDAY_AT_PLACE = (r"(waiting for (my|a|the|our) (mum|mom|dad|friend|mate|lift
                      r"(looking|searching) for (a|the) (missing|lost)|stretcher|casualty|"
                      r"for (a|the) (fallen|injured|missing|stranded|stuck) |"
                      r"on a (rescue|search|shout)|for (work|felling|the survey|the council)|"
-                     r"on (shift|duty))")
+                     r"on (shift|duty)|(ridge |roof )?(tiles|slates)|guttering|scaffold(ing)?|chimney stack)")
 HOUSEHOLD_POISON = (r"(bleach|domestos|clorox|drain cleaner|toilet cleaner|oven cleaner|antifreeze|weedkiller|"
                     r"paint stripper)")
 # A gun held to the writer, which is the writer's own risk inside a role-play too.
@@ -277,6 +277,9 @@ IDEATION = _any(
     r"(in the (world|picture)|in their lives|here|around|alive)\b",
     r"\b(jealous|envious) of (the dead|dead people|people who (have )?died|the people in (the )?(obituaries|graves?|"
     r"coffins?))\b", r"\bobituar(y|ies)\b.{0,40}\b(jealous|envious|envy)\b", r"\bi envy the dead\b",
+    r"\b(funeral|died|dead|passed|grave|wake)\b.{0,60}\b(at peace|at rest|in a better place|resting|free)\b.{0,30}"
+    r"\b(jealous|envious|envied|envy)\b",
+    r"\bon without me,? (for good|forever|for ever|permanently)\b.{0,40}\b(relief|peace|easier|comfort|calm)\b",
     r"\b(only|just) (staying alive|keeping myself alive|still alive|staying around|sticking around) (for|because "
     r"of)\b",
     r"\b(not|no longer) (afraid|scared|frightened) (to|of) (go|going|die|dying|death)\b.{0,30}\b(waiting|looking) for "
@@ -690,8 +693,8 @@ MEANS_OR_PLAN = _any(
     r"necked|downed) them|for the last time|signing off|tell (my|her|him|them|\w+) \w+ i'm sorry|"
     r"(taken|took|swallowed|had|necked|downed) (half|most|some|the rest|a lot|loads|a handful) of them|holding them|"
     r"the whole (month|week|fortnight)'s|kiss (the |my |our )?\w+ for me|(i'm|i am) going now|(i'm|i am) (here|there) "
-    r"now|at the top|looking down|(first|second) (lot|batch|handful|few)('s| is)? (down|gone|taken)|another (handful|"
-    r"lot|batch|few) to go)\b",
+    r"now|at the top|looking down|(first|second) (lot|batch|handful|few|packet|box|strip|bottle|pack)('s| is)? "
+    r"(down|gone|taken|empty)|another (handful|lot|batch|few) to go)\b",
     r"\b(going to|gonna|about to) do it\b",
 )
 MILD = r"(sad|alone|lonely|anxious|scared|stressed|low|down|overwhelmed|exhausted|tired|stuck|upset|awful|terrible)"
@@ -770,6 +773,7 @@ IDIOM = _any(
     r"\b(ship's bridge|bridge (deck|wing|watch|officer|crew)|on the bridge of (the|a|my|our) (ship|boat|vessel|ferry|"
     r"tanker|trawler))\b",
     r"\b(knife|knives)\b.{0,60}\b(roses|flowers|stems|bouquets?|wreaths?|boxes|cardboard|parcels?|carpet|lino)\b",
+    r"\b(blade|knife|scalpel)\b.{0,50}\b(start|work|working|cut|cutting) (on|into) the (skin|hide|leather)\b(?! of my)",
     # Money or time that was cut ("the fishing quota got cut again").
     r"\b(quotas?|hours|pay|wages?|budgets?|funding|benefits?|shifts?|salary|salaries|grants?|allowances?|prices?|"
     r"rates?|"
@@ -840,7 +844,9 @@ PAST = _any(r"\b(used to|when i was (younger|a kid|a teen|in school|\d+|\w+teen|
             r"\b(back )?in the ('?\d0s|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
             r"\b(it's|it has) been (over |more than |nearly |almost |well over )?((\d+|two|three|four|five|six|seven|"
             r"eight|nine|ten|many|several) (years|decades)|a decade)\b(?! of)",
-            r"\blast (month|year|summer|winter|spring|autumn)\b", r"\b(years|months) since (my|i)\b",
+            r"\blast (month|year|summer|winter|spring|autumn)\b",
+            r"\bthe (winter|summer|spring|autumn|year|months?) (after|before) (the|my|our|his|her)\b",
+            r"\b(years|months) since (my|i)\b",
             r"\bin (19|20)\d\d\b", r"\bonce when\b",
             r"\b(attempted|tried)\b.{0,30}\b(years|in my)\b",
             rf"\b(at|aged) (\d{{1,2}}|\w+teen|ten|eleven|twelve|{DECADE})\b(?=.{{0,60}}\b(i'm|i am) (now )?(\d{{2}}|"
@@ -914,14 +920,16 @@ REACTIVATED = re.compile(r"\b(again|back|relapsed?|gave in|did it|broke my strea
 FOLLOW_UP = re.compile(r"\b(it|this|that|these thoughts|yes|yeah|yep|every day|always|all the time|never goes away|"
                        r"deeper|worse|every time|each time)\b")
 ASKING_WHAT_TO_DO = re.compile(r"\b(what|how|who) (do|should|can|could|would|shall) i\b.*")
-# Taking all of something named earlier ("I've got a month of tablets" ... "they're all down now, the whole lot").
+# Taking all of something named earlier ("I've got a month of tablets" ... "they're all down now, the whole lot"),
+# or using it ("I've got the hosepipe" ... "the car's filling with fumes now").
 TAKEN_ALL = re.compile(r"\b((they're|they are|theyre|they've|they have) (all )?(gone )?(down|in me|inside me)|"
                        r"(took|taken|swallowed|necked|downed) (them all|all of them|the (whole )?lot|"
                        r"every (last )?one)|the whole lot|(they're|they are|theyre|it's) (all )?gone,? "
-                       r"(every (last )?one|the (whole )?lot|all of them))\b"
+                       r"(every (last )?one|the (whole )?lot|all of them)|(filling|filled|full) (up )?(with|of) (the )?"
+                       r"(fumes|exhaust))\b"
                        r"(?!.{0,30}\b(as prescribed|as usual|like the doctor said|with (breakfast|food|dinner|lunch)|"
                        r"this morning|finished the course)\b)")
-NAMED_MEANS = re.compile(rf"\b{MEANS}\b")
+NAMED_MEANS = re.compile(rf"\b({MEANS}|hose ?pipe|hose)\b")
 DISPOSED = re.compile(r"\b(binned|bin|threw|thrown|flushed|returned|handed (them|it) in|gave|pharmacy|chemist|disposed|"
                       r"got rid)\b")
 CONTEXT_TURNS = 5  # earlier user turns read as the context of the last one
@@ -1031,7 +1039,7 @@ def screen(messages: list[dict], learned: bool = True) -> Screening:
         return Screening("imminent", last.reasons + ["means or a plan after earlier talk of suicide or self-harm"])
     if (last.level != "imminent" and TAKEN_ALL.search(text) and not DISPOSED.search(text)
             and any(map(NAMED_MEANS.search, context))):
-        return Screening("imminent", last.reasons + ["taking all of the means named earlier"])
+        return Screening("imminent", last.reasons + ["taking or using the means named earlier"])
     if last.level in ("none", "distress") and DENIAL.search(text) is None:
         if topics and REACTIVATED.search(text):
             return Screening(_carried(topics), last.reasons + ["earlier talk of suicide or self-harm, now again"])

@@ -33,6 +33,7 @@ KNOWN = {
     "mysel": "myself", "wots": "what's", "wot": "what", "nuffin": "nothing",
     "evn": "even", "no1": "no one", "wakin": "waking", "bleech": "bleach", "bleatch": "bleach",
     "mornin": "morning", "mornins": "mornings",
+    "4eva": "forever", "4ever": "forever", "thots": "thoughts", "endin": "ending", "nite": "night", "r": "are",
     # Vowels dropped.
     "dnt": "don't", "wnna": "wanna", "lv": "live", "anymr": "any more", "rlly": "really",
     # Words for suicide that get past filters on social media.
@@ -45,6 +46,7 @@ PHRASES = {
     r"\bmulti ?-?stor(e)?y\b": "multi-storey",  # a car park, not a story
     r"\bme own\b": "my own",  # dialect ("end me own life")
     r"\b(into|on|across|up|down) me (arms?|legs?|wrists?|thighs?|skin|stomach|belly)\b": r"\1 my \2",  # dialect
+    r"\b2 (sleep|die|bed|be|end)\b": r"to \1",  # "wanna go 2 sleep", not "2 packets"
     r"\bself-(?=harm|injur)": "self ",  # one spelling for the rules' denials ("no self-harm thoughts")
 }
 # The words the screen's rules are written with (see models/guard.py).

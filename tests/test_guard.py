@@ -313,6 +313,15 @@ def test_levels(texts: tuple[str, ...], level: str) -> None:
     (("when I try to imagine next year it's only darkness",), "ideation"),
     (("if I jumped off the pier tonight would anybody even notice",), "ideation"),
     (("only had black coffee for three days to punish myself",), "self_harm"),
+    (("I'm overdosing tonight, I've decided", "first box is empty, the second's open"), "imminent"),
+    (("parked up in a lay-by miles from anyone", "got a hose pipe from the shed", "the cab is full of exhaust now"),
+     "imminent"),
+    (("my exhaust's been rattling all week", "the car's filling with fumes, should I pull over"), "none"),
+    (("I keep imagining the office ticking on without me permanently and feeling calm about it",), "ideation"),
+    (("at gran's wake they said she's at rest and honestly I envied her",), "ideation"),
+    (("i jus wanna go 2 sleep 4ever",), "ideation"),
+    (("thots of endin it r worse at nite",), "ideation"),
+    (("I feel so low I want to die", "I've started, the new job is going okay"), "none"),
 ])
 def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: str) -> None:
     assert screen(users(*texts), learned=False).level == level
@@ -482,6 +491,10 @@ def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: 
     "my sergeant will have my guts for garters if I'm late",
     "if I went to Spain for a year would anyone miss me at work",
     "I can't picture myself at Christmas without my mum's roast",
+    "the summer before my divorce I wanted to die, these days I'm happy and settled",
+    "I'm on the roof till four laying slates",
+    "got the blade out, ready to work on the hide for a saddle bag",
+    "2 packets of crisps and a can, that's lunch",
 ])
 def test_words_of_risk_in_everyday_sentences_are_not_risk(text: str) -> None:
     assert screen(users(text), learned=False).level in ("none", "distress")
