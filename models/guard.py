@@ -280,6 +280,9 @@ IDEATION = _any(
     r"\b(funeral|died|dead|passed|grave|wake)\b.{0,60}\b(at peace|at rest|in a better place|resting|free)\b.{0,30}"
     r"\b(jealous|envious|envied|envy)\b",
     r"\bon without me,? (for good|forever|for ever|permanently)\b.{0,40}\b(relief|peace|easier|comfort|calm)\b",
+    r"\bpunish\w* for (still )?(being here|being alive|existing|living|waking up|being born)\b",
+    r"\b((been )?gone|died|passed( away| on)?|dead|lost (her|him|them))\b(?! (to|on|away|out|abroad|for|off|back|home|"
+    r"shopping|upstairs|quiet))\b.{0,40}\b(want|wanna|long|wish i could|ready) to (join|be with) (her|him|them)\b",
     r"\b(only|just) (staying alive|keeping myself alive|still alive|staying around|sticking around) (for|because "
     r"of)\b",
     r"\b(not|no longer) (afraid|scared|frightened) (to|of) (go|going|die|dying|death)\b.{0,30}\b(waiting|looking) for "
@@ -442,6 +445,8 @@ SELF_HARM = _any(
     r"it|anyone) (can't |won't |doesn't |don't |can |will |would )?(looks?|see|sees|shows?|notices?)\b",
     r"\b(until|till) (i'm|i am) (shaking|numb|bleeding|bruised|blue|raw|sore)\b.{0,40}\bpunish",
     r"\bpunish\w*\b.{0,60}\b(until|till) (i'm|i am|it|my \w+) (shaking|numb|bleeding|bruised|blue|raw|sore|hurts?)\b",
+    rf"\b(straighteners|curling tongs|tongs|iron|lighter|cigarette|hot (knife|spoon|pan|poker))\b.{{0,50}}"
+    rf"\b(press|pressing|hold|holding|put|putting) (them|it) (on|against|to|into) (my )?({BODY}|neck)\b",
     rf"\b(pain|hurt|sting|burn)\b.{{0,15}}\b(on|in|to|of) {BODY}\b.{{0,40}}\b(quiet|quieten|calm|numb|settle|"
     rf"distract|shut up|drown out|stop)\b.{{0,15}}\b(my (head|mind|thoughts|brain)|the (noise|thoughts|voices))\b",
 )
@@ -459,7 +464,8 @@ IMMINENT = _any(
     rf"\b(took|swallowed|taken|take|taking|overdosed on|drank|drunk|drink|drinking|ate|injected|injecting|necked|"
     rf"downed|popped|chugged|scoffed)\b.{{0,30}}"
     rf"\b(all|too many|"
-    rf"a lot|a load|loads|a handful|a bunch|whole|entire|full|the bottle|every|\d+|"
+    rf"a lot|a load|loads|a handful|a bunch|whole|entire|full|the bottle|every|"
+    rf"(\d+|{DECADE}|a hundred)(?! ?(mg|milligrams?|mcg|micrograms?|ml)\b)|"
     rf"(a|two|three|\w+) (weeks?|months?)'?s?"
     rf"( worth)?)\b.{{0,20}}\b({MEANS}|"
     rf"sleeping pills|pack|packet|box|bottle|"
@@ -694,7 +700,9 @@ MEANS_OR_PLAN = _any(
     r"(taken|took|swallowed|had|necked|downed) (half|most|some|the rest|a lot|loads|a handful) of them|holding them|"
     r"the whole (month|week|fortnight)'s|kiss (the |my |our )?\w+ for me|(i'm|i am) going now|(i'm|i am) (here|there) "
     r"now|at the top|looking down|(first|second) (lot|batch|handful|few|packet|box|strip|bottle|pack)('s| is)? "
-    r"(down|gone|taken|empty)|another (handful|lot|batch|few) to go)\b",
+    r"(down|gone|taken|empty)|another (handful|lot|batch|few) to go|on my way (there|to it)|(a few|five|ten|\d+) "
+    r"minutes away|(half|most) (of )?the (box|packet|bottle|pills|tablets)('s| is| are)? (gone|down|taken)|"
+    r"taking the rest)\b",
     r"\b(going to|gonna|about to) do it\b",
 )
 MILD = r"(sad|alone|lonely|anxious|scared|stressed|low|down|overwhelmed|exhausted|tired|stuck|upset|awful|terrible)"
@@ -798,7 +806,9 @@ ELSEWHERE = _any(  # fiction, study, or someone else's story
     r"lecture|social media|tiktok|exam|warning signs|nursing|training|phd|masters|archives?|newspapers?|historian|"
     r"museum|seminar|quiz|trivia|screenwriter|scriptwriter|playwright|novelist)\b",
     r"\bact (one|two|three|four|five|[1-5])\b",
-    r"\b(the|a|this|that|our|my) (play|opera|musical|ballet|manga|anime|comic|sitcom|drama|tragedy)\b",
+    r"\b(the|a|this|that|our|my)( radio| stage| school| one-act)? (play|opera|musical|ballet|manga|anime|comic|"
+    r"sitcom|drama|tragedy)\b",
+    r"^(in|at the end of) [\w' ]{2,40},? why (does|did|do|would) (she|he|they)\b",
     # Not a role the writer asks for ("pretend you're my dad", "be my sister", "as my friend").
     r"(?<!as )(?<!you're )(?<!you are )(?<!youre )(?<!be )(?<!play )(?<!playing )"
     r"\b(my|a|our|his|her)( \w+('s)?)? (friend|brother|sister|mum|mom|dad|father|mother|son|daughter|cousin|"
@@ -845,7 +855,7 @@ PAST = _any(r"\b(used to|when i was (younger|a kid|a teen|in school|\d+|\w+teen|
             r"\b(it's|it has) been (over |more than |nearly |almost |well over )?((\d+|two|three|four|five|six|seven|"
             r"eight|nine|ten|many|several) (years|decades)|a decade)\b(?! of)",
             r"\blast (month|year|summer|winter|spring|autumn)\b",
-            r"\bthe (winter|summer|spring|autumn|year|months?) (after|before) (the|my|our|his|her)\b",
+            r"\bthe (winter|summer|spring|autumn|year|months?) (after |before |when |that )?(the|my|our|his|her)\b",
             r"\b(years|months) since (my|i)\b",
             r"\bin (19|20)\d\d\b", r"\bonce when\b",
             r"\b(attempted|tried)\b.{0,30}\b(years|in my)\b",

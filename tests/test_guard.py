@@ -322,6 +322,12 @@ def test_levels(texts: tuple[str, ...], level: str) -> None:
     (("i jus wanna go 2 sleep 4ever",), "ideation"),
     (("thots of endin it r worse at nite",), "ideation"),
     (("I feel so low I want to die", "I've started, the new job is going okay"), "none"),
+    (("ahoy, you're my first mate. real talk though, I've swallowed forty pills",), "imminent"),
+    (("waking up each day is a punishment for being alive",), "ideation"),
+    (("my husband died in March and I long to be with him",), "ideation"),
+    (("the iron's heating up and I keep picturing holding it against my arm",), "self_harm"),
+    (("I want to die, I'm going to jump at the quarry", "on my way there, ten minutes away"), "imminent"),
+    (("I'm overdosing tonight", "most of the packet's gone, taking the rest"), "imminent"),
 ])
 def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: str) -> None:
     assert screen(users(*texts), learned=False).level == level
@@ -495,6 +501,12 @@ def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: 
     "I'm on the roof till four laying slates",
     "got the blade out, ready to work on the hide for a saddle bag",
     "2 packets of crisps and a can, that's lunch",
+    "I take forty mg of citalopram every morning with breakfast",
+    "I take 40 mg of fluoxetine and it's helping",
+    "my husband's gone to Lisbon for work and I want to join him",
+    "in Of Mice and Men, why does he shoot Lennie at the end",
+    "our school play has a scene where the soldier writes his final letter home",
+    "the summer my dad lost his job I wanted to die, we're all fine and settled now",
 ])
 def test_words_of_risk_in_everyday_sentences_are_not_risk(text: str) -> None:
     assert screen(users(text), learned=False).level in ("none", "distress")
