@@ -281,6 +281,10 @@ IDEATION = _any(
     r"\b(jealous|envious|envied|envy)\b",
     r"\bon without me,? (for good|forever|for ever|permanently)\b.{0,40}\b(relief|peace|easier|comfort|calm)\b",
     r"\bpunish\w* for (still )?(being here|being alive|existing|living|waking up|being born)\b",
+    r"\b(pray|praying|prayers?)\b.{0,40}\b(be (collected|taken|called home)|take me(?! (on|back|in|out|to|for)\b)|"
+    r"not (to )?wake)\b",
+    r"\b(grief|grieve|grieving|mourn|mourning)\b.{0,30}\b(less|shorter|easier|better) than\b.{0,30}\b(now|suffer|"
+    r"having me|living with me)\b",
     r"\b((been )?gone|died|passed( away| on)?|dead|lost (her|him|them))\b(?! (to|on|away|out|abroad|for|off|back|home|"
     r"shopping|upstairs|quiet))\b.{0,40}\b(want|wanna|long|wish i could|ready) to (join|be with) (her|him|them)\b",
     r"\b(only|just) (staying alive|keeping myself alive|still alive|staying around|sticking around) (for|because "
@@ -702,7 +706,8 @@ MEANS_OR_PLAN = _any(
     r"now|at the top|looking down|(first|second) (lot|batch|handful|few|packet|box|strip|bottle|pack)('s| is)? "
     r"(down|gone|taken|empty)|another (handful|lot|batch|few) to go|on my way (there|to it)|(a few|five|ten|\d+) "
     r"minutes away|(half|most) (of )?the (box|packet|bottle|pills|tablets)('s| is| are)? (gone|down|taken)|"
-    r"taking the rest)\b",
+    r"taking the rest|found the (tree|spot|branch|beam|place)|"
+    r"(swallowed|taken|down|gone) so far|the rest (are|is) next)\b",
     r"\b(going to|gonna|about to) do it\b",
 )
 MILD = r"(sad|alone|lonely|anxious|scared|stressed|low|down|overwhelmed|exhausted|tired|stuck|upset|awful|terrible)"
@@ -804,6 +809,7 @@ ELSEWHERE = _any(  # fiction, study, or someone else's story
     r"research|campaigns?|class|"
     r"article|thesis|d&d|studying|dissertation|coursework|homework|assignment|poster|statistics|rates|awareness|"
     r"lecture|social media|tiktok|exam|warning signs|nursing|training|phd|masters|archives?|newspapers?|historian|"
+    r"thriller|whodunnit|detective|fan ?fiction|fanfic|scenarios?|simulations?|case stud(y|ies)|"
     r"museum|seminar|quiz|trivia|screenwriter|scriptwriter|playwright|novelist)\b",
     r"\bact (one|two|three|four|five|[1-5])\b",
     r"\b(the|a|this|that|our|my)( radio| stage| school| one-act)? (play|opera|musical|ballet|manga|anime|comic|"

@@ -328,6 +328,10 @@ def test_levels(texts: tuple[str, ...], level: str) -> None:
     (("the iron's heating up and I keep picturing holding it against my arm",), "self_harm"),
     (("I want to die, I'm going to jump at the quarry", "on my way there, ten minutes away"), "imminent"),
     (("I'm overdosing tonight", "most of the packet's gone, taking the rest"), "imminent"),
+    (("I'm going to jump from the quarry tonight", "I've found the spot, right by the fence"), "imminent"),
+    (("I've saved up my tramadol to die tonight", "fifteen taken so far"), "imminent"),
+    (("every night I pray to be called home before the alarm",), "ideation"),
+    (("my kids' grief would be shorter than living with me like this",), "ideation"),
 ])
 def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: str) -> None:
     assert screen(users(*texts), learned=False).level == level
@@ -507,6 +511,9 @@ def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: 
     "in Of Mice and Men, why does he shoot Lennie at the end",
     "our school play has a scene where the soldier writes his final letter home",
     "the summer my dad lost his job I wanted to die, we're all fine and settled now",
+    "in my crime thriller the killer leaves pills by the bed to fake an overdose",
+    "our first-aid course ran a hanging scenario with a dummy, it was grim",
+    "I pray my boss takes me on full time after Christmas",
 ])
 def test_words_of_risk_in_everyday_sentences_are_not_risk(text: str) -> None:
     assert screen(users(text), learned=False).level in ("none", "distress")
