@@ -749,6 +749,10 @@ IDIOM = _any(
     r"\b(die|died) of (boredom|embarrassment|shame|laughter|laughing|cringe|hunger|thirst|heat|cold)\b",
     r"\b(took|take|taking|brought|bring)\b.{0,40}\bback to the (shop|store|pharmacy|chemist|supermarket)\b",
     r"\boverdos(e|ed|ing) on (coffee|caffeine|sugar|chocolate|tv|netflix|sun|sweets|candy|memes)\b",
+    # A prescribed dose ("I take forty mg of citalopram"), unless all of a supply is named with it.
+    rf"\b(take|taking|takes|i'm on|prescribed|started|upped to|increased to|reduced to|dose (of|is))\b.{{0,15}}"
+    rf"\b(\d+(\.\d+)?|{DECADE}( \w+)?|a hundred|\w+ hundred) ?(mg|milligrams?|mcg|micrograms?|ml)\b( of [\w-]+)?"
+    rf"(?!.{{0,30}}\b(all|whole|every (one|last|pill|tablet)|box|bottle|packet|pack|overdose|at once|in one go)\b)",
     # Medicine taken as prescribed, unless a quantity is named ("took my tablets this morning").
     r"\b(took|taken|take|taking|had|forgot|forgotten) my (usual |morning |evening |night |daily )?(tablets|pills|meds|"
     r"medication|inhaler|insulin)\b(?!.{0,25}\b(all|\d+|whole|every|box|bottle|pack|packet|lot|lots|load|handful)\b)"

@@ -322,6 +322,8 @@ def test_levels(texts: tuple[str, ...], level: str) -> None:
     (("i jus wanna go 2 sleep 4ever",), "ideation"),
     (("thots of endin it r worse at nite",), "ideation"),
     (("I feel so low I want to die", "I've started, the new job is going okay"), "none"),
+    (("I'm taking 500 mg of paracetamol, the whole box",), "imminent"),
+    (("I'm on 20 mg of fluoxetine and I still want to die",), "ideation"),
     (("ahoy, you're my first mate. real talk though, I've swallowed forty pills",), "imminent"),
     (("waking up each day is a punishment for being alive",), "ideation"),
     (("my husband died in March and I long to be with him",), "ideation"),

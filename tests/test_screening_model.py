@@ -125,7 +125,9 @@ def test_the_trained_screen_is_cached_by_the_sets_fingerprint() -> None:
     assert np.array_equal(first.coef, again.coef) and first.thresholds == again.thresholds
 
 
-@pytest.mark.parametrize("text", ["gonna kill it at the gym tonight", "I could murder a pizza tonight"])
+@pytest.mark.parametrize("text", ["gonna kill it at the gym tonight", "I could murder a pizza tonight",
+                                  "I take 40 mg of citalopram every morning",
+                                  "I take forty mg of citalopram every morning with breakfast"])
 def test_an_idiom_is_no_evidence_for_the_learned_screen(text: str) -> None:
     """The learned screen reads the message without its idioms, so their words cannot raise it."""
     assert screen(users(text)).level == "none"
