@@ -1053,6 +1053,8 @@ def screen(messages: list[dict], learned: bool = True) -> Screening:
         text = re.sub(r"\bthe next one\b", f"my next {occasions[-1]}", text)
     last = _read(text)
     earlier = [_read(turn) for turn in context]
+    if learned:
+        earlier = _with_learned(earlier, context)
     risky = [r.level for r in earlier if r.level in RISK_LEVELS]
     topics = [r.topic for r in earlier if r.topic in RISK_LEVELS]
     if risky and last.level != "imminent" and MEANS_OR_PLAN.search(text):
@@ -1060,18 +1062,35 @@ def screen(messages: list[dict], learned: bool = True) -> Screening:
     if (last.level != "imminent" and TAKEN_ALL.search(text) and not DISPOSED.search(text)
             and any(map(NAMED_MEANS.search, context))):
         return Screening("imminent", last.reasons + ["taking or using the means named earlier"])
+    result = Screening(last.level, last.reasons)
     if last.level in ("none", "distress") and DENIAL.search(text) is None:
         if topics and REACTIVATED.search(text):
-            return Screening(_carried(topics), last.reasons + ["earlier talk of suicide or self-harm, now again"])
-        if risky and (DISTRESS.search(text) or FOLLOW_UP.search(text) or "imminent" in risky):
+            result = Screening(_carried(topics), last.reasons + ["earlier talk of suicide or self-harm, now again"])
+        elif risky and (DISTRESS.search(text) or FOLLOW_UP.search(text) or "imminent" in risky):
             # Earlier risk is still the context of a vague follow-up ("yeah. every day"), and a plan
             # or an act told earlier is not over because the next message is about something else.
-            return Screening(_carried(risky), last.reasons + ["earlier talk of suicide or self-harm"])
+            result = Screening(_carried(risky), last.reasons + ["earlier talk of suicide or self-harm"])
     if learned and last.level == last.topic and last.level != "imminent":  # no idiom, fiction, past or denial
+        # It may raise a carried level too: an act under way told after a plan is more than the plan's echo.
         found = learned_screen().level(without_idioms(text), context)
-        if LEVELS.index(found) > LEVELS.index(last.level):
-            return Screening(found, last.reasons + [f"learned screen: {found.replace('_', '-')}"])
-    return Screening(last.level, last.reasons)
+        if LEVELS.index(found) > LEVELS.index(result.level):
+            return Screening(found, result.reasons + [f"learned screen: {found.replace('_', '-')}"])
+    return result
+
+
+def _with_learned(readings: list[_Reading], turns: list[str]) -> list[_Reading]:
+    """Earlier turns as the full screen read them when they were sent: risk that only the learned
+    screen found ("I'm going to gas myself in the car") is earlier risk for the next message too."""
+    open_turns = [i for i, r in enumerate(readings) if r.level == r.topic and r.level != "imminent"]
+    if not open_turns:
+        return readings
+    found = learned_screen().levels([without_idioms(turns[i]) for i in open_turns],
+                                    [" ".join(turns[:i]) for i in open_turns])
+    raised = list(readings)
+    for i, level in zip(open_turns, found):
+        if LEVELS.index(level) > LEVELS.index(readings[i].level):
+            raised[i] = _Reading(level, level, readings[i].reasons + [f"learned screen: {level.replace('_', '-')}"])
+    return raised
 
 
 def _carried(levels: list[str]) -> str:
