@@ -3,13 +3,10 @@ learned screen (one embedding of the message, one of the earlier turns, its char
 n-grams, and a pass of the packaged SmolLM2's first 26 layers over it, set inside a question),
 in the same run.
 
-    python benches/bench_screen.py [--repeats 3] [--conversations]
+    python benches/bench_screen.py [--repeats 3]
 
 Screens every message of the labelled set (models/screening_set.yaml) one at a time, as the
 chat does, after a warm-up; prints the median milliseconds per message over the repeats.
-With --conversations it screens each multi-turn conversation of the set turn by turn, as the
-chat does, with earlier turns read by the learned screen too (the shipped screen) against by
-the rules alone, in the same run.
 """
 
 from __future__ import annotations
@@ -22,7 +19,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from models import guard, screening_model  # noqa: E402
 from models.guard import screen  # noqa: E402
 from models.screening_eval import load_set  # noqa: E402
 from models.screening_model import learned_screen  # noqa: E402
@@ -35,49 +31,14 @@ def per_message_ms(conversations: list[list[dict]], learned: bool) -> float:
     return (time.perf_counter() - start) / len(conversations) * 1000
 
 
-def per_turn_ms(conversations: list[list[dict]]) -> float:
-    """Each conversation screened after every user turn, as the chat screens it; ms per screening.
-    Each conversation starts with no language-model states kept, as a new chat would."""
-    start, count = time.perf_counter(), 0
-    for messages in conversations:
-        screening_model._states_by_text.clear()
-        for end in range(1, len(messages) + 1):
-            screen(messages[:end])
-            count += 1
-    return (time.perf_counter() - start) / count * 1000
-
-
-def earlier_turns_by_rules_alone(readings: list, turns: list[str]) -> list:
-    return readings
-
-
-def compare_conversations(repeats: int) -> None:
-    conversations = [item.messages for item in load_set("all") if len(item.messages) > 1]
-    screen(conversations[0])  # warm-up
-    shipped = guard._with_learned
-    both = statistics.median(per_turn_ms(conversations) for _ in range(repeats))
-    guard._with_learned = earlier_turns_by_rules_alone
-    try:
-        rules = statistics.median(per_turn_ms(conversations) for _ in range(repeats))
-    finally:
-        guard._with_learned = shipped
-    print(f"{len(conversations)} conversations screened turn by turn, median of {repeats}")
-    print(f"{'(a) earlier turns by rules':<28} {rules:8.2f} ms/screening")
-    print(f"{'(b) and by the learned screen':<28} {both:8.2f} ms/screening  ({both / rules:.2f}x (a))")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeats", type=int, default=3)
-    parser.add_argument("--conversations", action="store_true", help="multi-turn conversations, turn by turn")
     args = parser.parse_args()
     conversations = [item.messages for item in load_set("all")]
     start = time.perf_counter()
     learned_screen()
     print(f"learned screen ready in {time.perf_counter() - start:.1f} s (trained, or loaded from the cache)")
-    if args.conversations:
-        compare_conversations(args.repeats)
-        return
     screen(conversations[0])  # warm-up
     rules = statistics.median(per_message_ms(conversations, False) for _ in range(args.repeats))
     both = statistics.median(per_message_ms(conversations, True) for _ in range(args.repeats))
