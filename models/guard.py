@@ -1053,8 +1053,6 @@ def screen(messages: list[dict], learned: bool = True) -> Screening:
         text = re.sub(r"\bthe next one\b", f"my next {occasions[-1]}", text)
     last = _read(text)
     earlier = [_read(turn) for turn in context]
-    if learned:
-        earlier = _with_learned(earlier, context)
     risky = [r.level for r in earlier if r.level in RISK_LEVELS]
     topics = [r.topic for r in earlier if r.topic in RISK_LEVELS]
     if risky and last.level != "imminent" and MEANS_OR_PLAN.search(text):
@@ -1076,21 +1074,6 @@ def screen(messages: list[dict], learned: bool = True) -> Screening:
         if LEVELS.index(found) > LEVELS.index(result.level):
             return Screening(found, result.reasons + [f"learned screen: {found.replace('_', '-')}"])
     return result
-
-
-def _with_learned(readings: list[_Reading], turns: list[str]) -> list[_Reading]:
-    """Earlier turns as the full screen read them when they were sent: risk that only the learned
-    screen found ("I'm going to gas myself in the car") is earlier risk for the next message too."""
-    open_turns = [i for i, r in enumerate(readings) if r.level == r.topic and r.level != "imminent"]
-    if not open_turns:
-        return readings
-    found = learned_screen().levels([without_idioms(turns[i]) for i in open_turns],
-                                    [" ".join(turns[:i]) for i in open_turns])
-    raised = list(readings)
-    for i, level in zip(open_turns, found):
-        if LEVELS.index(level) > LEVELS.index(readings[i].level):
-            raised[i] = _Reading(level, level, readings[i].reasons + [f"learned screen: {level.replace('_', '-')}"])
-    return raised
 
 
 def _carried(levels: list[str]) -> str:

@@ -54,17 +54,6 @@ def test_it_raises_levels_the_rules_miss_and_says_so(screened) -> None:
     assert sum(i.level in ("ideation", "self_harm", "imminent") for i, _ in raised) >= len(raised) * 0.8
 
 
-def test_risk_only_the_learned_screen_found_is_earlier_risk_for_the_next_message(screened) -> None:
-    """"I'm going to gas myself in the car" (caught by the learned screen alone), then "tonight":
-    the plan's time after earlier risk is imminent, as it is when the rules caught the risk."""
-    openings = [item.text for item, rules, both in screened
-                if not item.messages[:-1] and rules.level == "none" and both.level in ("ideation", "imminent")][:5]
-    assert openings
-    for opening in openings:
-        assert screen(users(opening, "tonight"), learned=False).level == "none", opening
-        assert screen(users(opening, "tonight")).level == "imminent", opening
-
-
 def test_it_never_lowers_a_level_nor_overrides_a_reason_for_no_risk(screened) -> None:
     for item, rules, both in screened:
         assert LEVELS.index(both.level) >= LEVELS.index(rules.level), item.text
