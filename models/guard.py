@@ -643,9 +643,10 @@ IMMINENT = _any(
     r"\b(suicide|goodbye|last|final) (note|notes|letters?|messages?|texts?|video)\b",
     r"\b(written|wrote|sent|recorded) (my )?(goodbye|suicide)\b",
     r"\bgoodbye (everyone|all|world|forever)\b", r"\bmy mind is made up\b",
-    rf"\b(standing|sitting|i'm|i am)\b.{{0,10}}\b(on|at) (the|a|top of the) (edge of the )?{PLACE}\b(?! (terrace|"
-    rf"garden|bar|"
-    rf"cafe|restaurant|having|with friends|of|fixing|cleaning|repairing|to (fix|clean|watch|see)))"
+    # Being at a station or at the top of the stairs is no risk on its own; jumping or a train there is (below).
+    rf"\b(standing|sitting|i'm|i am)\b.{{0,10}}\b(on|at) (the|a|top of the) (edge of the )?(?!train station\b)"
+    rf"{PLACE}\b(?! (terrace|garden|bar|"
+    rf"cafe|restaurant|having|with friends|of|fixing|cleaning|repairing|to (fix|clean|watch|see)|the stairs\b))"
     rf"(?!.{{0,60}}\b{EVERYDAY_AT_PLACE}\b)",
     rf"\b{PLACE}\b.{{0,40}}\b(jump|jumping|right now|end it|end my life|climb over|waiting for the (next )?train|"
     rf"tonight's the night|tonight is the night)\b",

@@ -334,6 +334,8 @@ def test_levels(texts: tuple[str, ...], level: str) -> None:
     (("I've saved up my tramadol to die tonight", "fifteen taken so far"), "imminent"),
     (("every night I pray to be called home before the alarm",), "ideation"),
     (("my kids' grief would be shorter than living with me like this",), "ideation"),
+    (("I'm at the train station, going to jump in front of the next one",), "imminent"),
+    (("I'm at the top of the stairs, the rope is tied to the banister",), "imminent"),
 ])
 def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: str) -> None:
     assert screen(users(*texts), learned=False).level == level
@@ -516,6 +518,8 @@ def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: 
     "in my crime thriller the killer leaves pills by the bed to fake an overdose",
     "our first-aid course ran a hanging scenario with a dummy, it was grim",
     "I pray my boss takes me on full time after Christmas",
+    "I'm sat at the train station with a coffee",
+    "I'm at the top of the stairs with the hoover",
 ])
 def test_words_of_risk_in_everyday_sentences_are_not_risk(text: str) -> None:
     assert screen(users(text), learned=False).level in ("none", "distress")
