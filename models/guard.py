@@ -646,7 +646,8 @@ IMMINENT = _any(
     # Being at a station or at the top of the stairs is no risk on its own; jumping or a train there is (below).
     rf"\b(standing|sitting|i'm|i am)\b.{{0,10}}\b(on|at) (the|a|top of the) (edge of the )?(?!train station\b)"
     rf"{PLACE}\b(?! (terrace|garden|bar|"
-    rf"cafe|restaurant|having|with friends|of|fixing|cleaning|repairing|to (fix|clean|watch|see)|the stairs\b))"
+    rf"cafe|restaurant|having|with friends|of|fixing|cleaning|repairing|to (fix|clean|watch|see)|the stairs\b|"
+    rf"(path|walk|footpath|trail)\b))"
     rf"(?!.{{0,60}}\b{EVERYDAY_AT_PLACE}\b)",
     rf"\b{PLACE}\b.{{0,40}}\b(jump|jumping|right now|end it|end my life|climb over|waiting for the (next )?train|"
     rf"tonight's the night|tonight is the night)\b",
@@ -838,6 +839,7 @@ ELSEWHERE = _any(  # fiction, study, or someone else's story
     r"stomach|skin|neck|body|life)\b",
     r"\b(he|she|they) (wants?|said|says|tried|is|was|keeps?|has been|have been|doesn't|told|has|have)\b",
     r"\b(he's|she's|they've|he'd|she'd) (given|said|told|tried|been|got|written|taken)\b",
+    r"\b(he'd|she'd|they'd) (be|rather be) better off dead\b",
     r"\b(he's|she's|they're) (saving|stockpiling|hoarding|collecting|planning|talking about)\b",
     rf"\b(his|her|their) (own )?{MEANS}\b",
     r"\b(on|across|up|down|along) (his|her|their) (arms?|forearms?|wrists?|legs?|thighs?|stomach|chest|neck|"
@@ -855,6 +857,7 @@ PAST = _any(r"\b(used to|when i was (younger|a kid|a teen|in school|\d+|\w+teen|
             r"\b(months?|years?|decades?) (ago|back)\b",
             r"\bas a (teenager|teen|kid|child|student)\b", r"\bwhen (i was )?first (diagnosed|sectioned|admitted)\b",
             r"\bwhen i first (came out|moved|arrived|started|left|lost|got|went)\b",
+            r"\bwhen i (arrived|came) (here|to (this country|the uk|england|britain|ireland))\b",
             r"\b(through|during|throughout) my (first |last |previous )?(marriage|divorce|degree|pregnancy|army days|"
             r"time in (the )?(army|forces|navy|prison))\b",
             r"\bspent (my|most of my) (teens|twenties|thirties|forties|fifties|youth|childhood|student years)\b",
@@ -886,7 +889,8 @@ ENDED_SPELL = _any(rf"(?<!'ve )(?<!have )(?<!has )\b(wanted|felt|thought|tried|w
 RECOVERED = _any(r"\b(clean|recovered|better now|doing (really )?well|good place|happy|stable|proud|rebuilt|"
                  r"things are different now|helped me|haven't in a long time|don't feel the urge|far i've come|"
                  r"behind me|since then|free (of|from) (it|that)|long gone|content|thriving|"
-                 r"(housed|working|settled|married|sober|retired) now|getting married|remarried|married and settled|"
+                 r"(housed|working|settled|married|sober|retired) now|getting married|"
+                 r"now i have (my )?(papers|a job|a home|a flat|a house|friends|a family)|remarried|married and settled|"
                  r"(sober|well|clean|better|settled|happy)( and \w+)? since (19|20)\d\d|"
                  r"feels like (another|a different) (person|life|lifetime)|"
                  r"(now|these days|nowadays) i('m| am)? (teach|coach|work|run|volunteer|help|mentor|train|nurse|"
@@ -1003,6 +1007,12 @@ def _match(text: str) -> tuple[str, str, re.Match[str] | None]:
     return "none", "", None
 
 
+def _recovered(text: str) -> bool:
+    """Better now, and not back since: "now I'm happy but I still want to die" is not over."""
+    better = RECOVERED.search(text)
+    return bool(better) and not re.search(r"\b(still|again)\b", text[better.end():])
+
+
 def _read(text: str) -> _Reading:
     """The level the message shows on its own, with the rules that fired."""
     topic, reason, found = _match(text)
@@ -1014,8 +1024,8 @@ def _read(text: str) -> _Reading:
         level, lowered = idiom_free, "an idiom or everyday phrase"
     elif ELSEWHERE.search(text) and not _said_by_writer(text, found) and not _mine(text):
         level, lowered = "none", "fiction, study or someone else"
-    elif (PAST.search(text) and (RECOVERED.search(text) or not STILL.search(PAST.sub(" ", text)))
-          or ENDED_SPELL.search(text) and RECOVERED.search(text)):
+    elif (PAST.search(text) and (_recovered(text) or not STILL.search(PAST.sub(" ", text)))
+          or ENDED_SPELL.search(text) and _recovered(text)):
         level, lowered = "none", "a past that is over"
     elif DENIAL.search(text) and (rest := _match(DENIAL.sub(" ", text))[0]) != topic:
         # A denial lowers what it denies: "I don't want to die but I want to hurt myself" is still self-harm.

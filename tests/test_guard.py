@@ -336,6 +336,8 @@ def test_levels(texts: tuple[str, ...], level: str) -> None:
     (("my kids' grief would be shorter than living with me like this",), "ideation"),
     (("I'm at the train station, going to jump in front of the next one",), "imminent"),
     (("I'm at the top of the stairs, the rope is tied to the banister",), "imminent"),
+    (("I'm on the cliff path, going to jump when it gets dark",), "imminent"),
+    (("back in school I wanted to die, now I'm happy at home but I still want to die some nights",), "ideation"),
 ])
 def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: str) -> None:
     assert screen(users(*texts), learned=False).level == level
@@ -520,6 +522,9 @@ def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: 
     "I pray my boss takes me on full time after Christmas",
     "I'm sat at the train station with a coffee",
     "I'm at the top of the stairs with the hoover",
+    "I'm on the cliff footpath collecting litter",
+    "the old boy at the allotment reckons he'd be better off dead since his hip op, how do I support him",
+    "when I came to Ireland I wanted to die, now I have a home and friends here",
 ])
 def test_words_of_risk_in_everyday_sentences_are_not_risk(text: str) -> None:
     assert screen(users(text), learned=False).level in ("none", "distress")
