@@ -1148,6 +1148,8 @@ def main() -> None:
             continue
         try:
             item = json.loads(line)
+            if not isinstance(item, dict):
+                raise TypeError('expected an object {"messages": [...]}')
             messages = item["messages"]
             if not isinstance(messages, list):
                 raise TypeError("'messages' must be a list")

@@ -612,13 +612,14 @@ def test_resources_follow_the_operators_locale() -> None:
 
 def test_cli_reads_json_lines_and_reports_bad_lines() -> None:
     lines = [json.dumps({"messages": users("i want to die")}), "not json",
-             json.dumps({"messages": users("this job is killing me")})]
+             json.dumps({"messages": users("this job is killing me")}), json.dumps(users("a bare list"))]
     result = subprocess.run([sys.executable, "-m", "models.guard"], input="\n".join(lines),
                             capture_output=True, text=True, check=True)
     out = [json.loads(line) for line in result.stdout.splitlines()]
     assert out[0]["level"] == "ideation" and out[0]["reasons"]
     assert "line 2" in out[1]["error"]
     assert out[2]["level"] == "none"
+    assert out[3]["error"] == 'line 4: expected an object {"messages": [...]}'
 
 
 def test_chat_shows_resources_and_safety_message(tiny_engine) -> None:
