@@ -900,6 +900,7 @@ RECOVERED = _any(r"\b(clean|recovered|better now|doing (really )?well|good place
                  r"glad (i'm still here|i stayed|i'm alive|i didn't|i survived|to be alive))\b")
 STILL = re.compile(r"\b(still|again|lately|these days|tonight|right now|any more|this week|recently|today|this morning|"
                    r"yesterday|last night)\b")
+BACK_SINCE = re.compile(r"\b(still|again)\b")  # said after "now I'm happy": it is not over
 DENIAL = _any(r"\b(i'm|i am) not (suicidal|(going to|gonna) (hurt|harm|kill|do anything)|in danger)\b",
               r"\bnot (going to|gonna) (kill|hurt|harm) myself\b", r"\b(won't|will not|wont) (kill|hurt|harm) myself\b",
               r"\bnot suicidal\b",
@@ -1010,7 +1011,7 @@ def _match(text: str) -> tuple[str, str, re.Match[str] | None]:
 def _recovered(text: str) -> bool:
     """Better now, and not back since: "now I'm happy but I still want to die" is not over."""
     better = RECOVERED.search(text)
-    return bool(better) and not re.search(r"\b(still|again)\b", text[better.end():])
+    return bool(better) and not BACK_SINCE.search(text, better.end())
 
 
 def _read(text: str) -> _Reading:
