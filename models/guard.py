@@ -301,6 +301,14 @@ IDEATION = _any(
     r"\bjeg vil ikke leve (mere|lenger|længere)\b",
     r"\b(ég|eg) vil deyja\b", r"\b(vull|vullo) morir\b", r"\bnoriu mirti\b", r"\bgribu nomirt\b", r"\btahan surra\b",
     r"\bchcem (zomrieť|zomriet)\b", r"\bngifuna ukufa\b",
+    # Japanese in its own script, Romanian and Turkish.
+    r"(死にたい|消えたい|生きていたくない|自殺したい)", r"\bvreau s[ăa] mor\b", r"\bnu (mai )?vreau s[ăa] tr[ăa]iesc\b",
+    r"\bintihar etmek istiyorum\b",
+    # Lying beside someone who has died, in the ground, as a wish.
+    r"\b(want|wanna|wish i could|long|ready|just want) to (lie|lay|be) (down )?(next to|beside|with) (her|him|them)\b"
+    r".{0,20}\b(churchyard|grave|cemetery|ground|plot)\b",
+    r"\bif i (was|were|'m|am) (in the ground|six feet under|pushing up daisies|in my grave|in a box)\b",
+    r"\b(because|since) i (was|were) dead\b",
     r"\b(won't|will not) be (around|here|alive) (by|for|at|to see)\b.{0,30}\b(i'm|i am|that's|that is) (fine|ok|okay|"
     r"at peace|glad|relieved|happy|good) with (that|it)\b",
     r"\bnot (scared|afraid|frightened) of (dying|death|being dead)\b.{0,30}\b(scared|afraid|frightened|terrified) of "
@@ -451,6 +459,10 @@ SELF_HARM = _any(
     r"\bpunish\w*\b.{0,60}\b(until|till) (i'm|i am|it|my \w+) (shaking|numb|bleeding|bruised|blue|raw|sore|hurts?)\b",
     rf"\b(straighteners|curling tongs|tongs|iron|lighter|cigarette|hot (knife|spoon|pan|poker))\b.{{0,50}}"
     rf"\b(press|pressing|hold|holding|put|putting) (them|it) (on|against|to|into) (my )?({BODY}|neck)\b",
+    rf"\bi('ve| have| keep| was|'m| am)? (scratched|scratching|clawed|clawing|scraped|scraping)\b.{{0,10}}\b{BODY}\b (bloody|raw|till they bled|until "
+    rf"they bled)\b(?!.{{0,60}}\b(eczema|itch|itchy|itching|rash|bites|hives|psoriasis|chicken ?pox|dermatitis)\b)",
+    # Turkish and Japanese in its own script.
+    r"\bkendimi (jiletle |bıçakla |bicakla )?(kestim|kesiyorum|kesmek istiyorum)\b", r"((腕|手首|足)を切|リストカット|自傷)",
     rf"\b(pain|hurt|sting|burn)\b.{{0,15}}\b(on|in|to|of) {BODY}\b.{{0,40}}\b(quiet|quieten|calm|numb|settle|"
     rf"distract|shut up|drown out|stop)\b.{{0,15}}\b(my (head|mind|thoughts|brain)|the (noise|thoughts|voices))\b",
 )
@@ -495,6 +507,11 @@ IMMINENT = _any(
     r"pipe|rail)\b",
     r"\b(emptied|injected)\b.{0,10}\b(both|all|every|the whole|whole|\d+|two|three|four)\b.{0,20}\b(insulin|pens|"
     r"syringes|vials|ampoules)\b",
+    r"\b(pushed|jabbed|plunged|pumped)\b.{0,10}\b(both|all|every|the whole|whole|\d+|two|three|four)\b.{0,20}"
+    r"\b(insulin|pens|syringes)\b.{0,20}\binto (me|my)\b",
+    # Romanian, Japanese in its own script and Norwegian.
+    r"\bam luat toate (pastilele|pilulele|medicamentele|tabletele)\b", r"(今から|これから|今)(飛び降り|死ぬ|首を吊)",
+    r"(薬|錠剤)を全部飲んだ", r"\b(skal|vil|kommer til å) (hoppe|kaste meg)\b.{0,10}\b(nå|i kveld|i natt)\b",
     rf"\b({MEANS}|every one of them|all of them|the lot|the (whole )?(bottle|packet|box|tub|pack|strip)|every (pen|"
     rf"syringe|vial))\b.{{0,30}}\b(is|are|'s|'re) (all |empty and |now )?(in me|inside me|in my (stomach|system))\b",
     r"\b(sat|sitting|standing|stood)\b.{0,10}\b(windowsill|window ledge|sill|ledge|parapet|railing)\b.{0,40}"

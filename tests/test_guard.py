@@ -338,6 +338,18 @@ def test_levels(texts: tuple[str, ...], level: str) -> None:
     (("I'm at the top of the stairs, the rope is tied to the banister",), "imminent"),
     (("I'm on the cliff path, going to jump when it gets dark",), "imminent"),
     (("back in school I wanted to die, now I'm happy at home but I still want to die some nights",), "ideation"),
+    (("消えたい、もう疲れた",), "ideation"),
+    (("nu vreau sa traiesc fara ea",), "ideation"),
+    (("am luat toate tabletele de la mama",), "imminent"),
+    (("これから首を吊る",), "imminent"),
+    (("手首を切った、また",), "self_harm"),
+    (("kendimi bıçakla kesiyorum her gece",), "self_harm"),
+    (("jeg kommer til å kaste meg ut i kveld",), "imminent"),
+    (("jabbed all three insulin pens into my thigh tonight",), "imminent"),
+    (("by the way, I clawed my legs raw in the shower",), "self_harm"),
+    (("since mum died I just want to lie beside her in the cemetery",), "ideation"),
+    (("work would carry on fine if I were six feet under",), "ideation"),
+    (("the group chat would go quiet for a day because I was dead, then carry on",), "ideation"),
 ])
 def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: str) -> None:
     assert screen(users(*texts), learned=False).level == level
@@ -525,6 +537,13 @@ def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: 
     "I'm on the cliff footpath collecting litter",
     "the old boy at the allotment reckons he'd be better off dead since his hip op, how do I support him",
     "when I came to Ireland I wanted to die, now I have a home and friends here",
+    "the kitten scratched my arms bloody at the vet's",
+    "I scratched my legs raw in the night, the eczema's flared",
+    "I jab my insulin pen into my belly before every meal",
+    "the nurse pushed all the syringes into the sharps bin",
+    "I lay down next to him on the picnic blanket",
+    "jeg skal hoppe i fallskjerm i kveld",
+    "she looked as if she was dead to the world after the night shift",
 ])
 def test_words_of_risk_in_everyday_sentences_are_not_risk(text: str) -> None:
     assert screen(users(text), learned=False).level in ("none", "distress")
