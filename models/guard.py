@@ -669,6 +669,12 @@ IMMINENT = _any(
     rf"\b{PLACE}\b.{{0,40}}\b(jump|jumping|right now|end it|end my life|climb over|waiting for the (next )?train|"
     rf"tonight's the night|tonight is the night)\b",
     r"\b(toes|feet|heels) (over|on) the (lip|edge|brink) of\b",
+    r"\b(i'm|i am|standing|stood|sat|sitting|climbed|climbing|got|getting)\b.{0,15}\b(wrong|other|far|outer) side of the "
+    r"(railings?|parapet|(balcony|safety) (rail|railing|fence|barrier))\b",
+    r"^(?!.*\b(kids?|children|boys?|girls?|son|daughter|grandkids|collection|garden|rockery)\b).*\b(filled|filling|"
+    r"stuffed|stuffing|loaded|loading) (my|both) (pockets|coat|rucksack|backpack)\b.{0,15}\b(stones|rocks|bricks|"
+    r"weights)\b",
+    r"\b(swimming|wading|walking) out (until|till|til) i (can't|cannot|can not) (swim|get|walk|come|make it) back\b",
     r"\b(cut|cuts|cutting)\b.{0,10}\b(too|very|really|so) (deep|far)\b",
     r"\b(cut|cuts|blood|bleeding|wound)\b.{0,40}\b(can't|cannot|won't) (make it|get it to) stop\b",
     r"\b(cut|blood|wound|wrists?|arm)\b.{0,20}\b(gushing|spurting|pumping|pouring out)\b",

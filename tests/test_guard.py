@@ -350,6 +350,9 @@ def test_levels(texts: tuple[str, ...], level: str) -> None:
     (("since mum died I just want to lie beside her in the cemetery",), "ideation"),
     (("work would carry on fine if I were six feet under",), "ideation"),
     (("the group chat would go quiet for a day because I was dead, then carry on",), "ideation"),
+    (("standing on the far side of the parapet on the viaduct",), "imminent"),
+    (("my coat pockets are empty, so I'm stuffing my coat with rocks at the lake",), "imminent"),
+    (("wading out till I can't get back, the current's strong",), "imminent"),
 ])
 def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: str) -> None:
     assert screen(users(*texts), learned=False).level == level
@@ -544,6 +547,9 @@ def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: 
     "I lay down next to him on the picnic blanket",
     "jeg skal hoppe i fallskjerm i kveld",
     "she looked as if she was dead to the world after the night shift",
+    "the grandkids filled my pockets with stones on the beach",
+    "I'm on the wrong side of the barrier in the car park, the ticket machine's broken",
+    "our house is on the other side of the railway",
 ])
 def test_words_of_risk_in_everyday_sentences_are_not_risk(text: str) -> None:
     assert screen(users(text), learned=False).level in ("none", "distress")
