@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+import unicodedata
 from dataclasses import dataclass, field
 
 from models.screening_model import learned_screen
@@ -304,6 +305,10 @@ IDEATION = _any(
     # Japanese in its own script, Romanian and Turkish.
     r"(死にたい|消えたい|生きていたくない|自殺したい)", r"\bvreau s[ăa] mor\b", r"\bnu (mai )?vreau s[ăa] tr[ăa]iesc\b",
     r"\bintihar etmek istiyorum\b",
+    # Croatian, Serbian and Bosnian, Urdu and Hindi (romanised), Dutch, Afrikaans and Thai.
+    r"\bne (želim|zelim) (više |vise )?(živjeti|zivjeti|živeti|ziveti)\b", r"\b(želim|zelim) (umrijeti|umreti)\b",
+    r"\bmujhe (marna|mar jana) (hai|chahta|chahti)\b", r"\b(nahi|nahin) (jeena|jina) (hai|chahta|chahti)\b",
+    r"\bik wil er niet meer zijn\b", r"\bek wil (dood(gaan)?|sterf|nie meer lewe nie)\b", r"อยากตาย",
     # Lying beside someone who has died, in the ground, as a wish.
     r"\b(want|wanna|wish i could|long|ready|just want) to (lie|lay|be) (down )?(next to|beside|with) (her|him|them)\b"
     r".{0,20}\b(churchyard|grave|cemetery|ground|plot)\b",
@@ -462,7 +467,9 @@ SELF_HARM = _any(
     rf"\bi('ve| have| keep| was|'m| am)? (scratched|scratching|clawed|clawing|scraped|scraping)\b.{{0,10}}\b{BODY}\b (bloody|raw|till they bled|until "
     rf"they bled)\b(?!.{{0,60}}\b(eczema|itch|itchy|itching|rash|bites|hives|psoriasis|chicken ?pox|dermatitis)\b)",
     # Turkish and Japanese in its own script.
-    r"\bkendimi (jiletle |bıçakla |bicakla )?(kestim|kesiyorum|kesmek istiyorum)\b", r"((腕|手首|足)を切|リストカット|自傷)",
+    r"\bkendimi (jiletle |bıçakla |bicakla )?(kestim|kesiyorum|kesmek istiyorum)\b",
+    # Polish and Afrikaans.
+    r"\b(pocięłam|pociąłem|pocielam|pocialem|tnę|tne) się\b", r"\bek het (myself|my) (weer )?(gesny|gebrand)\b", r"((腕|手首|足)を切|リストカット|自傷)",
     rf"\b(pain|hurt|sting|burn)\b.{{0,15}}\b(on|in|to|of) {BODY}\b.{{0,40}}\b(quiet|quieten|calm|numb|settle|"
     rf"distract|shut up|drown out|stop)\b.{{0,15}}\b(my (head|mind|thoughts|brain)|the (noise|thoughts|voices))\b",
 )
@@ -511,7 +518,14 @@ IMMINENT = _any(
     r"\b(insulin|pens|syringes)\b.{0,20}\binto (me|my)\b",
     # Romanian, Japanese in its own script and Norwegian.
     r"\bam luat toate (pastilele|pilulele|medicamentele|tabletele)\b", r"(今から|これから|今)(飛び降り|死ぬ|首を吊)",
-    r"(薬|錠剤)を全部飲んだ", r"\b(skal|vil|kommer til å) (hoppe|kaste meg)\b.{0,10}\b(nå|i kveld|i natt)\b",
+    r"(薬|錠剤)を全部飲んだ",
+    # Polish and Thai.
+    r"\b(połknęłam|połknąłem|polknelam|polknalem|wzięłam|wziąłem|wzielam|wzialem) wszystkie (tabletki|leki|pigułki|"
+    r"pigulki)\b", r"กินยา.{0,12}หมด",
+    r"\b(charcoal|coals|barbecue|bbq|exhaust|fumes|gas|engine)\b.{0,60}\b(vents?|gaps?|windows?|doors?|air ?bricks?)\b"
+    r"( \w+)?.{0,5}\b(taped|sealed|blocked|stuffed)\b",
+    r"\b(support|pillar|abutment|bridge|tree|wall|barrier)\b.{0,40}\b(is|'s) where i('m| am|'ll| will) (steer|driv|crash|"
+    r"aim|put)\w*\b", r"\b(skal|vil|kommer til å) (hoppe|kaste meg)\b.{0,10}\b(nå|i kveld|i natt)\b",
     rf"\b({MEANS}|every one of them|all of them|the lot|the (whole )?(bottle|packet|box|tub|pack|strip)|every (pen|"
     rf"syringe|vial))\b.{{0,30}}\b(is|are|'s|'re) (all |empty and |now )?(in me|inside me|in my (stomach|system))\b",
     r"\b(sat|sitting|standing|stood)\b.{0,10}\b(windowsill|window ledge|sill|ledge|parapet|railing)\b.{0,40}"
@@ -770,6 +784,9 @@ IDIOM = _any(
     r"\b(will|going to|gonna|is going to) (kill|murder) me\b", r"\bshoot myself (lol|haha)\b", r"\bi'll shoot myself\b",
     r"\bthe death of (me|us|him|her|them|you|my \w+|our \w+|the \w+)\b", r"\bdead tired\b", r"\brather die than\b",
     r"\bsuspense\b", r"\bcrying (with|from) laughter\b",
+    # Exasperation with a thing, not with living ("this printer is doing my head in, I'll throw myself out the window").
+    r"\b(doing my head in|driving me (mad|crazy|nuts|insane|round the bend|up the wall))\b.{0,40}\b(throw|chuck|fling|"
+    r"hurl) (myself|me) out (of )?(the|a) window\b",
     r"\balmost died of\b", r"\b(end of my (rope|tether))\b", r"\b(jk|just kidding|joking)\b",
     r"\b(die|died) of (boredom|embarrassment|shame|laughter|laughing|cringe|hunger|thirst|heat|cold)\b",
     r"\b(took|take|taking|brought|bring)\b.{0,40}\bback to the (shop|store|pharmacy|chemist|supermarket)\b",
@@ -893,6 +910,8 @@ PAST = _any(r"\b(used to|when i was (younger|a kid|a teen|in school|\d+|\w+teen|
             r"eight|nine|ten|many|several) (years|decades)|a decade)\b(?! of)",
             r"\blast (month|year|summer|winter|spring|autumn)\b",
             r"\bthe (winter|summer|spring|autumn|year|months?) (after |before |when |that )?(the|my|our|his|her)\b",
+            r"\bthe (winter|summer|spring|autumn|year|months?) (when |that )?i (lost|left|moved|split|broke up|got|was "
+            r"made|went|came|retired|quit)\b",
             r"\b(years|months) since (my|i)\b",
             r"\bin (19|20)\d\d\b", r"\bonce when\b",
             r"\b(attempted|tried)\b.{0,30}\b(years|in my)\b",
@@ -918,7 +937,9 @@ RECOVERED = _any(r"\b(clean|recovered|better now|doing (really )?well|good place
                  r"feels like (another|a different) (person|life|lifetime)|"
                  r"(now|these days|nowadays) i('m| am)? (teach|coach|work|run|volunteer|help|mentor|train|nurse|"
                  r"counsel|study|own|manage|raise)\b(?!.{0,40}\b(still|again)\b)|"
-                 r"(and|but|now) (i'm|i am) (good|fine|okay|ok|well)|(i'm|i am) at peace (now|these days|nowadays)|"
+                 r"(and|but|now) (i'm|i am) (good|fine|okay|ok|well)|things are (good|great|fine|okay|ok|better) "
+                 r"(now|these days)|(now|these days),? things are (good|great|fine|okay|ok|better)|"
+                 r"(and|but|now) things are (good|great|fine|okay|ok|better)|(i'm|i am) at peace (now|these days|nowadays)|"
                  r"a (grandad|grandpa|grandma|granny|grandmother|grandfather|nan|mum|mom|dad) now|"
                  r"glad (i'm still here|i stayed|i'm alive|i didn't|i survived|to be alive))\b")
 STILL = re.compile(r"\b(still|again|lately|these days|tonight|right now|any more|this week|recently|today|this morning|"
@@ -998,7 +1019,9 @@ class Screening:
 
 def normalise(text: str) -> str:
     text = text.lower().replace("’", "'").replace("‘", "'")
-    text = re.sub(r"[^\w\s'.,!?&-]", " ", text)
+    # Combining marks are letters' parts in Thai, Hindi and decomposed accents, not punctuation.
+    text = re.sub(r"[^\w\s'.,!?&-]", lambda found: found.group(0) if unicodedata.category(found.group(0))[0] == "M"
+                  else " ", text)
     text = re.sub(r"(.)\1{2,}", r"\1\1", text)  # "soooo" -> "soo"
     text = normalise_spelling(re.sub(r"\bmy self\b", "myself", text))
     return re.sub(r"\s+", " ", text).strip()

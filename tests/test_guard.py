@@ -353,6 +353,15 @@ def test_levels(texts: tuple[str, ...], level: str) -> None:
     (("standing on the far side of the parapet on the viaduct",), "imminent"),
     (("my coat pockets are empty, so I'm stuffing my coat with rocks at the lake",), "imminent"),
     (("wading out till I can't get back, the current's strong",), "imminent"),
+    (("wzięłam wszystkie leki z szafki",), "imminent"),
+    (("tnę się każdej nocy",), "self_harm"),
+    (("ek het my weer gebrand met 'n aansteker",), "self_harm"),
+    (("อยากตาย ไม่ไหวแล้ว",), "ideation"),
+    (("ฉันกินยานอนหลับหมดขวดแล้ว",), "imminent"),
+    (("zelim umreti, sve je besmisleno",), "ideation"),
+    (("mujhe mar jana hai, koi nahi samjhta",), "ideation"),
+    (("lit the charcoal in the bedroom and the air bricks are stuffed with towels",), "imminent"),
+    (("that big tree at the bottom of Mill Lane is where I'm driving the car tonight",), "imminent"),
 ])
 def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: str) -> None:
     assert screen(users(*texts), learned=False).level == level
@@ -550,6 +559,10 @@ def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: 
     "the grandkids filled my pockets with stones on the beach",
     "I'm on the wrong side of the barrier in the car park, the ticket machine's broken",
     "our house is on the other side of the railway",
+    "this spreadsheet is driving me up the wall, I'll chuck myself out the window",
+    "the summer I left the army I wanted to die, now things are good with my partner and the kids",
+    "the gas engineer sealed the vents in the boiler room",
+    "the old oak by the bend is where I'm parking the horsebox",
 ])
 def test_words_of_risk_in_everyday_sentences_are_not_risk(text: str) -> None:
     assert screen(users(text), learned=False).level in ("none", "distress")
