@@ -109,7 +109,11 @@ IDEATION = _any(
     r"\b(je )?(veux|voudrais) (mourir|disparaître|disparaitre|me tuer)\b", r"\benvie de mourir\b",
     r"\b(voglio|vorrei) (morire|sparire|uccidermi)\b",
     r"\bnon (svegliarmi|risvegliarmi) (più|piu|mai più|mai piu)\b",
-    r"\b(ich )?(will|möchte|moechte) (sterben|nicht mehr leben)\b",
+    r"\b(ich )?(will|möchte|moechte) (sterben|nicht mehr leben|nicht mehr aufwachen)\b",
+    r"\bquiero dejar de (vivir|existir)\b", r"\b(n'ai|ai) plus (envie|la force) de vivre\b",
+    r"\bonly reason i (haven't|havent|have not|'m not|am not|didn't)\b.{0,10}\b(ended|end|killed|kill|done it|gone "
+    r"through with|topped)\b",
+    r"\b(once|when|after) i('m| am) (buried|dead and buried|in my grave|in the ground|six feet under)\b",
     r"\b(can't|cannot|couldn't) (see|imagine|picture)\b.{0,25}\b(myself|me|i'm|i am|i'll be) (still )?(alive|living)\b",
     r"\b(not|don't|do not|no longer|rather not|can't)( \w+){0,3} (continue|continuing) (living|to live|my life|"
     r"this life)\b",
@@ -464,12 +468,20 @@ SELF_HARM = _any(
     r"\bpunish\w*\b.{0,60}\b(until|till) (i'm|i am|it|my \w+) (shaking|numb|bleeding|bruised|blue|raw|sore|hurts?)\b",
     rf"\b(straighteners|curling tongs|tongs|iron|lighter|cigarette|hot (knife|spoon|pan|poker))\b.{{0,50}}"
     rf"\b(press|pressing|hold|holding|put|putting) (them|it) (on|against|to|into) (my )?({BODY}|neck)\b",
-    rf"\bi('ve| have| keep| was|'m| am)? (scratched|scratching|clawed|clawing|scraped|scraping)\b.{{0,10}}\b{BODY}\b (bloody|raw|till they bled|until "
+    rf"\bi('ve| have| keep| was|'m| am)? (scratched|scratching|clawed|clawing|scraped|scraping)\b.{{0,10}}\b{BODY}\b "
+    rf"(bloody|raw|till they bled|until "
     rf"they bled)\b(?!.{{0,60}}\b(eczema|itch|itchy|itching|rash|bites|hives|psoriasis|chicken ?pox|dermatitis)\b)",
     # Turkish and Japanese in its own script.
     r"\bkendimi (jiletle |bıçakla |bicakla )?(kestim|kesiyorum|kesmek istiyorum)\b",
+    # Spanish, German and French.
+    r"\bme (corté|corte|cortó|he cortado|quemé|queme) (los brazos|las piernas|las muñecas|las munecas|el brazo|la "
+    r"pierna|la muñeca|la muneca)\b",
+    r"\bich (habe|hab) mich (wieder |schon wieder )?(geritzt|geschnitten|verbrannt)\b",
+    r"\bje me suis (coupée?|coupee?|brûlée?|brulee?|scarifiée?|scarifiee?)\b",
+    r"\b(itching|aching|craving|desperate|gagging|dying) for (the|a|my) (razor|blade|knife|lighter)\b",
     # Polish and Afrikaans.
-    r"\b(pocięłam|pociąłem|pocielam|pocialem|tnę|tne) się\b", r"\bek het (myself|my) (weer )?(gesny|gebrand)\b", r"((腕|手首|足)を切|リストカット|自傷)",
+    r"\b(pocięłam|pociąłem|pocielam|pocialem|tnę|tne) się\b", r"\bek het (myself|my) (weer )?(gesny|gebrand)\b",
+    r"((腕|手首|足)を切|リストカット|自傷)",
     rf"\b(pain|hurt|sting|burn)\b.{{0,15}}\b(on|in|to|of) {BODY}\b.{{0,40}}\b(quiet|quieten|calm|numb|settle|"
     rf"distract|shut up|drown out|stop)\b.{{0,15}}\b(my (head|mind|thoughts|brain)|the (noise|thoughts|voices))\b",
 )
@@ -519,12 +531,17 @@ IMMINENT = _any(
     # Romanian, Japanese in its own script and Norwegian.
     r"\bam luat toate (pastilele|pilulele|medicamentele|tabletele)\b", r"(今から|これから|今)(飛び降り|死ぬ|首を吊)",
     r"(薬|錠剤)を全部飲んだ",
+    # Spanish, German and French.
+    r"\bme (he tomado|tomé|tome|trag(ué|ue)|he tragado) todas (las|mis) (pastillas|pildoras|píldoras|tabletas)\b",
+    r"\bich (habe|hab) (alle|die ganzen|alle meine) (tabletten|pillen|medikamente) (genommen|geschluckt)\b",
+    r"\bj'ai (pris|avalé|avale) tou(s|tes) (les|mes) (médicaments|medicaments|comprimés|comprimes|cachets|pilules)\b",
     # Polish and Thai.
     r"\b(połknęłam|połknąłem|polknelam|polknalem|wzięłam|wziąłem|wzielam|wzialem) wszystkie (tabletki|leki|pigułki|"
     r"pigulki)\b", r"กินยา.{0,12}หมด",
     r"\b(charcoal|coals|barbecue|bbq|exhaust|fumes|gas|engine)\b.{0,60}\b(vents?|gaps?|windows?|doors?|air ?bricks?)\b"
     r"( \w+)?.{0,5}\b(taped|sealed|blocked|stuffed)\b",
-    r"\b(support|pillar|abutment|bridge|tree|wall|barrier)\b.{0,40}\b(is|'s) where i('m| am|'ll| will) (steer|driv|crash|"
+    r"\b(support|pillar|abutment|bridge|tree|wall|barrier)\b.{0,40}\b(is|'s) where i('m| am|'ll| will) "
+    r"(steer|driv|crash|"
     r"aim|put)\w*\b", r"\b(skal|vil|kommer til å) (hoppe|kaste meg)\b.{0,10}\b(nå|i kveld|i natt)\b",
     rf"\b({MEANS}|every one of them|all of them|the lot|the (whole )?(bottle|packet|box|tub|pack|strip)|every (pen|"
     rf"syringe|vial))\b.{{0,30}}\b(is|are|'s|'re) (all |empty and |now )?(in me|inside me|in my (stomach|system))\b",
@@ -683,7 +700,8 @@ IMMINENT = _any(
     rf"\b{PLACE}\b.{{0,40}}\b(jump|jumping|right now|end it|end my life|climb over|waiting for the (next )?train|"
     rf"tonight's the night|tonight is the night)\b",
     r"\b(toes|feet|heels) (over|on) the (lip|edge|brink) of\b",
-    r"\b(i'm|i am|standing|stood|sat|sitting|climbed|climbing|got|getting)\b.{0,15}\b(wrong|other|far|outer) side of the "
+    r"\b(i'm|i am|standing|stood|sat|sitting|climbed|climbing|got|getting)\b.{0,15}\b(wrong|other|far|outer) side of "
+    r"the "
     r"(railings?|parapet|(balcony|safety) (rail|railing|fence|barrier))\b",
     r"^(?!.*\b(kids?|children|boys?|girls?|son|daughter|grandkids|collection|garden|rockery)\b).*\b(filled|filling|"
     r"stuffed|stuffing|loaded|loading) (my|both) (pockets|coat|rucksack|backpack)\b.{0,15}\b(stones|rocks|bricks|"
@@ -858,6 +876,9 @@ ELSEWHERE = _any(  # fiction, study, or someone else's story
     r"thriller|whodunnit|detective|fan ?fiction|fanfic|scenarios?|simulations?|case stud(y|ies)|"
     r"museum|seminar|quiz|trivia|screenwriter|scriptwriter|playwright|novelist)\b",
     r"\bact (one|two|three|four|five|[1-5])\b",
+    r"\bis the (overdose|hanging|suicide|death|self harm|cutting|drowning|shooting)( scene)? in (?!(me|my|your|his|her|"
+    r"their|our)\b)", r"\b(medically|historically|scientifically|realistically) accurate\b",
+    r"\b(told|tells|telling|said to|says to) (the|his|her|their|a|my) \w+ (he|she|they)('s| has| is| was| had|'d)\b",
     r"\b(the|a|this|that|our|my)( radio| stage| school| one-act)? (play|opera|musical|ballet|manga|anime|comic|"
     r"sitcom|drama|tragedy)\b",
     r"^(in|at the end of) [\w' ]{2,40},? why (does|did|do|would) (she|he|they)\b",
@@ -932,14 +953,16 @@ RECOVERED = _any(r"\b(clean|recovered|better now|doing (really )?well|good place
                  r"things are different now|helped me|haven't in a long time|don't feel the urge|far i've come|"
                  r"behind me|since then|free (of|from) (it|that)|long gone|content|thriving|"
                  r"(housed|working|settled|married|sober|retired) now|getting married|"
-                 r"now i have (my )?(papers|a job|a home|a flat|a house|friends|a family)|remarried|married and settled|"
+                 r"now i have (my )?(papers|a job|a home|a flat|a house|friends|a family)|remarried|"
+                 r"married and settled|"
                  r"(sober|well|clean|better|settled|happy)( and \w+)? since (19|20)\d\d|"
                  r"feels like (another|a different) (person|life|lifetime)|"
                  r"(now|these days|nowadays) i('m| am)? (teach|coach|work|run|volunteer|help|mentor|train|nurse|"
                  r"counsel|study|own|manage|raise)\b(?!.{0,40}\b(still|again)\b)|"
                  r"(and|but|now) (i'm|i am) (good|fine|okay|ok|well)|things are (good|great|fine|okay|ok|better) "
                  r"(now|these days)|(now|these days),? things are (good|great|fine|okay|ok|better)|"
-                 r"(and|but|now) things are (good|great|fine|okay|ok|better)|(i'm|i am) at peace (now|these days|nowadays)|"
+                 r"(and|but|now) things are (good|great|fine|okay|ok|better)|"
+                 r"(i'm|i am) at peace (now|these days|nowadays)|"
                  r"a (grandad|grandpa|grandma|granny|grandmother|grandfather|nan|mum|mom|dad) now|"
                  r"glad (i'm still here|i stayed|i'm alive|i didn't|i survived|to be alive))\b")
 STILL = re.compile(r"\b(still|again|lately|these days|tonight|right now|any more|this week|recently|today|this morning|"
@@ -947,7 +970,7 @@ STILL = re.compile(r"\b(still|again|lately|these days|tonight|right now|any more
 BACK_SINCE = re.compile(r"\b(still|again)\b")  # said after "now I'm happy": it is not over
 DENIAL = _any(r"\b(i'm|i am) not (suicidal|(going to|gonna) (hurt|harm|kill|do anything)|in danger)\b",
               r"\bnot (going to|gonna) (kill|hurt|harm) myself\b", r"\b(won't|will not|wont) (kill|hurt|harm) myself\b",
-              r"\bnot suicidal\b",
+              r"\bnot suicidal\b", r"\bno self harm (here|going on|involved|at all)\b",
               r"\b(i'm|i am|im) not (having|getting|experiencing) (any )?(thoughts?|urges?) (of|about) "
               r"(hurting|harming|killing|cutting|burning) myself\b",
               r"\b(i'm|i am|im) not (having|getting|experiencing) (any )?(suicidal|self harm|dark) (thoughts?|urges?|"

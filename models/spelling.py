@@ -33,6 +33,7 @@ KNOWN = {
     "mysel": "myself", "wots": "what's", "wot": "what", "nuffin": "nothing",
     "evn": "even", "no1": "no one", "wakin": "waking", "bleech": "bleach", "bleatch": "bleach",
     "mornin": "morning", "mornins": "mornings",
+    "swalowd": "swallowed", "swalloed": "swallowed", "ibuprofin": "ibuprofen", "ibuprophen": "ibuprofen",
     "4eva": "forever", "4ever": "forever", "thots": "thoughts", "endin": "ending", "nite": "night", "r": "are",
     # Vowels dropped.
     "dnt": "don't", "wnna": "wanna", "lv": "live", "anymr": "any more", "rlly": "really",

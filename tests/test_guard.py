@@ -362,6 +362,17 @@ def test_levels(texts: tuple[str, ...], level: str) -> None:
     (("mujhe mar jana hai, koi nahi samjhta",), "ideation"),
     (("lit the charcoal in the bedroom and the air bricks are stuffed with towels",), "imminent"),
     (("that big tree at the bottom of Mill Lane is where I'm driving the car tonight",), "imminent"),
+    (("me quemé el brazo con el mechero",), "self_harm"),
+    (("ich hab mich schon wieder verbrannt, mit Absicht",), "self_harm"),
+    (("je me suis brûlée avec le briquet",), "self_harm"),
+    (("me tomé todas mis pastillas de la tensión",), "imminent"),
+    (("ich habe die ganzen Pillen geschluckt",), "imminent"),
+    (("j'ai avalé tous mes cachets",), "imminent"),
+    (("quiero dejar de existir",), "ideation"),
+    (("my cat is the only reason I'm not killing myself",), "ideation"),
+    (("when I'm six feet under they'll finally get some sleep",), "ideation"),
+    (("my hands are aching for the blade tonight",), "self_harm"),
+    (("swalloed 40 ibuprophen",), "imminent"),
 ])
 def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: str) -> None:
     assert screen(users(*texts), learned=False).level == level
@@ -563,6 +574,9 @@ def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: 
     "the summer I left the army I wanted to die, now things are good with my partner and the kids",
     "the gas engineer sealed the vents in the boiler room",
     "the old oak by the bend is where I'm parking the horsebox",
+    "no self-harm at all, the scratches are from the brambles",
+    "is the overdose in Trainspotting realistic",
+    "the fella upstairs told the warden he's had enough of living, who do we ring",
 ])
 def test_words_of_risk_in_everyday_sentences_are_not_risk(text: str) -> None:
     assert screen(users(text), learned=False).level in ("none", "distress")
