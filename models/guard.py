@@ -107,9 +107,15 @@ IDEATION = _any(
     r"\bch(c|ć)(ę|e) umrze(ć|c)\b", r"\bnie ch(c|ć)(ę|e) (ju(ż|z) )?(ż|z)y(ć|c)\b",
     r"\b(quero|queria) (morrer|sumir|me matar)\b", r"\bn[aã]o quero (mais )?viver\b",
     r"\b(je )?(veux|voudrais) (mourir|disparaître|disparaitre|me tuer)\b", r"\benvie de mourir\b",
-    r"\b(voglio|vorrei) (morire|sparire|uccidermi)\b",
+    r"\b(voglio|vorrei) (solo |soltanto )?(morire|sparire|uccidermi)\b",
     r"\bnon (svegliarmi|risvegliarmi) (più|piu|mai più|mai piu)\b",
     r"\b(ich )?(will|möchte|moechte) (sterben|nicht mehr leben|nicht mehr aufwachen)\b",
+    # Russian and Ukrainian in Cyrillic, Indonesian and Malay.
+    r"\bне хочу (больше |уже )?жить\b", r"\b(хочу|хочеться) померти\b", r"\bне хочу (більше |вже )?жити\b",
+    r"\b(lebih baik|mendingan) (aku |saya |gue )?(tidak|nggak|gak|tak) ada( lagi)?\b",
+    r"\b(ingin|mau|pengen|nak) (bunuh diri|mengakhiri hidup)\b",
+    r"\b(disappointed|gutted|sorry|sad|annoyed)\b.{0,10}\bi (made it|lived|survived) (to|through) (another|one more|"
+    r"my)\b",
     r"\bquiero dejar de (vivir|existir)\b", r"\b(n'ai|ai) plus (envie|la force) de vivre\b",
     r"\bonly reason i (haven't|havent|have not|'m not|am not|didn't)\b.{0,10}\b(ended|end|killed|kill|done it|gone "
     r"through with|topped)\b",
@@ -473,6 +479,21 @@ SELF_HARM = _any(
     rf"they bled)\b(?!.{{0,60}}\b(eczema|itch|itchy|itching|rash|bites|hives|psoriasis|chicken ?pox|dermatitis)\b)",
     # Turkish and Japanese in its own script.
     r"\bkendimi (jiletle |bıçakla |bicakla )?(kestim|kesiyorum|kesmek istiyorum)\b",
+    # Portuguese, Italian, Russian, Ukrainian, Dutch, Swedish, Norwegian and Danish, and Czech.
+    # Cuts happen in kitchens too: an arm or a wrist, "again" or "on purpose" makes it self-harm.
+    r"\b(eu )?me (cortei|queimei) (de novo|outra vez|de propósito|de proposito|nos (braços|bracos|pulsos)|"
+    r"nas pernas)\b",
+    r"\bmi sono (tagliat[oa]|bruciat[oa]|ferit[oa]) (di nuovo|ancora|apposta|le braccia|i polsi|le gambe|il braccio|"
+    r"il polso)\b",
+    r"\bя (порезала|порезал|режу|порізала|порізав|ріжу) (себя|себе)( снова| опять| знову)?\b"
+    r"(?! \w*(палец|пальц|палець))",
+    r"\b(порезала|порезал|порізала|порізав) (себе|собі) (руки|вены|вени|ноги|запястья)\b",
+    r"\bik heb mezelf (weer|opnieuw|expres|met opzet) (gesneden|verbrand|pijn gedaan)\b",
+    r"\bjag (har )?(skurit|skar) mig (igen|med flit|i armen|i armarna)\b",
+    r"\bjeg (har )?(skåret|skar|skaaret) (meg|mig) (igjen|igen|med vilje|i armen|i armene)\b",
+    r"\b(pořezala|pořezal|porezala|porezal) jsem se (zase|znovu|schválně|schvalne)\b",
+    r"\b(starved|starving|didn't eat|did not eat|haven't eaten|have not eaten|skipped (meals|food|eating))\b.{0,30}"
+    r"\b(didn't|don't|do not|did not) deserve (food|to eat|it|a meal)\b",
     # Spanish, German and French.
     r"\bme (corté|corte|cortó|he cortado|quemé|queme) (los brazos|las piernas|las muñecas|las munecas|el brazo|la "
     r"pierna|la muñeca|la muneca)\b",
@@ -535,6 +556,15 @@ IMMINENT = _any(
     r"\bme (he tomado|tomé|tome|trag(ué|ue)|he tragado) todas (las|mis) (pastillas|pildoras|píldoras|tabletas)\b",
     r"\bich (habe|hab) (alle|die ganzen|alle meine) (tabletten|pillen|medikamente) (genommen|geschluckt)\b",
     r"\bj'ai (pris|avalé|avale) tou(s|tes) (les|mes) (médicaments|medicaments|comprimés|comprimes|cachets|pilules)\b",
+    # Italian, Portuguese, Russian, Ukrainian, Dutch, Indonesian and Malay, Turkish, Swedish and Norwegian.
+    r"\bho preso tutte le (pastiglie|pillole|compresse|medicine)\b",
+    r"\b(tomei|engoli) todos os (comprimidos|remédios|remedios)\b",
+    r"\b(выпила|выпил|приняла|принял|съела|съел|випила|випив|прийняла|прийняв) (все|всі|усі) (таблетки|лекарства|"
+    r"пігулки|ліки)\b",
+    r"\bik heb (al )?(mijn|de|alle) (pillen|tabletten|medicijnen) (ingenomen|genomen|geslikt)\b",
+    r"\b(sudah |udah )?(minum|menelan|telan) semua (obat|pil|ubat)\b",
+    r"\b(bütün|butun|tüm|tum) (ilaçları|ilaclari|hapları|haplari) (içtim|ictim|aldım|aldim)\b",
+    r"\bjag har tagit alla (tabletter|piller)(na)?\b", r"\bjeg har tatt alle (pillene|tablettene)\b",
     # Polish and Thai.
     r"\b(połknęłam|połknąłem|polknelam|polknalem|wzięłam|wziąłem|wzielam|wzialem) wszystkie (tabletki|leki|pigułki|"
     r"pigulki)\b", r"กินยา.{0,12}หมด",
@@ -892,7 +922,8 @@ ELSEWHERE = _any(  # fiction, study, or someone else's story
     r"stepdaughter|"
     r"bestie|pal|buddy|"
     r"grandfather|grandma|grandpa|grandad|granddad|gran|granny|nan|nana|"
-    r"teenager|roommate|flatmate|housemate|nephew|niece|neighbour|neighbor)\b"
+    r"teenager|roommate|flatmate|housemate|nephew|niece|neighbour|neighbor|drummer|guitarist|singer|bassist|"
+    r"bandmate|band mate)\b"
     rf"(?!'s (\w+ )?{MEANS}\b)",  # "my dad's shotgun" is the writer's means
     r"\b(a|one|this|some|the) (lad|lass|guy|bloke|girl|boy|kid|woman|man|person|student|player|prisoner|inmate|pupil|"
     r"resident|patient|client|customer|service user|youngster|teen|teenager|cadet|recruit|volunteer|member)\b.{0,40}"

@@ -373,6 +373,20 @@ def test_levels(texts: tuple[str, ...], level: str) -> None:
     (("when I'm six feet under they'll finally get some sleep",), "ideation"),
     (("my hands are aching for the blade tonight",), "self_harm"),
     (("swalloed 40 ibuprophen",), "imminent"),
+    (("voglio soltanto morire",), "ideation"),
+    (("не хочу уже жить",), "ideation"),
+    (("mendingan gue gak ada",), "ideation"),
+    (("so sorry I lived through another Christmas",), "ideation"),
+    (("me queimei de propósito com o isqueiro",), "self_harm"),
+    (("mi sono ferita di nuovo con la lametta",), "self_harm"),
+    (("я режу себя каждую ночь",), "self_harm"),
+    (("ik heb mezelf weer gesneden",), "self_harm"),
+    (("skipped meals all week because I don't deserve food",), "self_harm"),
+    (("ho preso tutte le compresse di mia madre",), "imminent"),
+    (("engoli todos os remédios da gaveta",), "imminent"),
+    (("я приняла все лекарства",), "imminent"),
+    (("saya sudah minum semua obat",), "imminent"),
+    (("jag har tagit alla tabletterna",), "imminent"),
 ])
 def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: str) -> None:
     assert screen(users(*texts), learned=False).level == level
@@ -577,6 +591,12 @@ def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: 
     "no self-harm at all, the scratches are from the brambles",
     "is the overdose in Trainspotting realistic",
     "the fella upstairs told the warden he's had enough of living, who do we ring",
+    "mi sono tagliato i capelli da solo",
+    "me cortei fazendo a barba",
+    "я порезал себе палец, когда готовил",
+    "ik heb mezelf gesneden bij het koken",
+    "our bassist burns his arms on the amp every gig by accident, any fix",
+    "I was gutted I made it through to another round of interviews, more stress",
 ])
 def test_words_of_risk_in_everyday_sentences_are_not_risk(text: str) -> None:
     assert screen(users(text), learned=False).level in ("none", "distress")
