@@ -64,7 +64,7 @@ def test_it_never_lowers_a_level_nor_overrides_a_reason_for_no_risk(screened) ->
 def test_short_everyday_first_messages_are_rarely_taken_for_risk(screened) -> None:
     """Before it trained on openings_train, the learned screen raised 19 of the 65 everyday openings
     of the unseen openings split ("I'm going to the dentist") to imminent, so they got the safety
-    message instead of a reply; 4 now. Short risky openings must still be caught."""
+    message instead of a reply; 3 now. Short risky openings must still be caught."""
     openings = set(load_set("openings"))
     outcomes = [Outcome(item, both.level) for item, _, both in screened if item in openings]
     assert false_positive_rate(outcomes) <= 0.08
