@@ -990,9 +990,9 @@ RECOVERED = _any(r"\b(clean|recovered|better now|doing (really )?well|good place
                  r"feels like (another|a different) (person|life|lifetime)|"
                  r"(now|these days|nowadays) i('m| am)? (teach|coach|work|run|volunteer|help|mentor|train|nurse|"
                  r"counsel|study|own|manage|raise)\b(?!.{0,40}\b(still|again)\b)|"
-                 r"(and|but|now) (i'm|i am) (good|fine|okay|ok|well)|things are (good|great|fine|okay|ok|better) "
-                 r"(now|these days)|(now|these days),? things are (good|great|fine|okay|ok|better)|"
-                 r"(and|but|now) things are (good|great|fine|okay|ok|better)|"
+                 r"(and|but|now) (i'm|i am) (good|fine|okay|ok|well)|"
+                 r"things are (good|great|fine|okay|ok|better) (now|these days)|"
+                 r"((and|but) |(now|these days),? )things are (good|great|fine|okay|ok|better)|"
                  r"(i'm|i am) at peace (now|these days|nowadays)|"
                  r"a (grandad|grandpa|grandma|granny|grandmother|grandfather|nan|mum|mom|dad) now|"
                  r"glad (i'm still here|i stayed|i'm alive|i didn't|i survived|to be alive))\b")
