@@ -1,4 +1,4 @@
-"""The learned crisis screen: trained on every split but holdout39 and openings, it may raise the
+"""The learned crisis screen: trained on every split but holdout40 and openings, it may raise the
 rules' level and never lowers it, stays out where the rules found an idiom, fiction, someone
 else, a past that is over or a denial, and keeps its cross-validated false positives bounded."""
 
@@ -42,9 +42,9 @@ def screened(everything) -> list:
 
 
 def test_the_reported_holdout_is_never_trained_on() -> None:
-    assert "holdout39" not in TRAINING_SPLITS and "openings" not in TRAINING_SPLITS
+    assert "holdout40" not in TRAINING_SPLITS and "openings" not in TRAINING_SPLITS
     assert set(TRAINING_SPLITS) == {"dev", "test", "extra", "extra2", "openings_train", "distress_train", "holdout",
-                                    *(f"holdout{n}" for n in range(2, 39))}
+                                    *(f"holdout{n}" for n in range(2, 40))}
 
 
 def test_it_raises_levels_the_rules_miss_and_says_so(screened) -> None:
@@ -64,7 +64,7 @@ def test_it_never_lowers_a_level_nor_overrides_a_reason_for_no_risk(screened) ->
 def test_short_everyday_first_messages_are_rarely_taken_for_risk(screened) -> None:
     """Before it trained on openings_train, the learned screen raised 19 of the 65 everyday openings
     of the unseen openings split ("I'm going to the dentist") to imminent, so they got the safety
-    message instead of a reply; 3 now. Short risky openings must still be caught."""
+    message instead of a reply; 4 now. Short risky openings must still be caught."""
     openings = set(load_set("openings"))
     outcomes = [Outcome(item, both.level) for item, _, both in screened if item in openings]
     assert false_positive_rate(outcomes) <= 0.08
@@ -150,3 +150,22 @@ def test_short_follow_ups_after_a_conversation_without_risk_stay_without_risk(fo
         messages = [{"role": "user", "content": opening}, {"role": "assistant", "content": "Of course."},
                     {"role": "user", "content": follow_up}]
         assert screen(messages).level == "none", (opening, follow_up)
+
+
+@pytest.mark.parametrize(("text", "at_least"), [("오늘 밤 약을 전부 먹고 끝낼 거야", "imminent"),
+                                                ("그냥 사라지고 싶어, 살아야 할 이유를 모르겠어", "ideation"),
+                                                ("또 칼로 팔을 그었어", "self_harm")])
+def test_risk_in_a_language_the_rules_do_not_know_is_read_by_the_multilingual_encoder(text: str,
+                                                                                      at_least: str) -> None:
+    """The rules know no Korean and the labelled set holds two Korean messages; the multilingual
+    encoder places these near their English counterparts ("tonight I'll take all the pills and end
+    it", "I just want to disappear", "I cut my arm with a knife again")."""
+    assert screen(users(text), learned=False).level == "none"
+    assert LEVELS.index(screen(users(text)).level) >= LEVELS.index(at_least), text
+
+
+@pytest.mark.parametrize("text", ["주말에 친구랑 등산 갔다 왔어요", "시험 때문에 너무 스트레스 받아", "이 영화 정말 죽인다",
+                                  "어제 머리를 잘랐어"])
+def test_everyday_korean_stays_without_risk(text: str) -> None:
+    """A hike with a friend, exam stress, "this film is killer" and a haircut yesterday."""
+    assert screen(users(text)).level == "none"
