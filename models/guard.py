@@ -265,7 +265,8 @@ IDEATION = _any(
     # Greek, Czech, Mandarin, Korean, Swahili and Finnish (romanised where they have their own script).
     r"\bthelo na (pethano|pethanw)\b", r"\bθέλω να πεθάνω\b", r"\b(chci|chtěl bych|chtela bych) (umřít|umrit|zemřít)\b",
     r"\bnechci (žít|zit)\b", r"\bwo (xiang|yao|hen xiang) (si|qu si)\b", r"我想死", r"\bjukgo ?sip(da|eo|eoyo)\b",
-    r"\b(nataka|ninataka) kufa\b", r"\bhaluan (kuolla|kuolla pois)\b",
+    r"\b(nataka|ninataka) kufa\b", r"\bhalua(n|isin) (vain )?kuolla\b",
+    r"\b(chcę|chce|chciałbym|chciałabym|chcialbym|chcialabym) (po prostu )?(przestać|przestac) (istnieć|istniec)\b",
     # Russian, in Cyrillic or romanised.
     r"\b(ya )?(khochu|hochu|хочу) (umeret|umirat|умереть)\b", r"\bne (khochu|hochu|хочу) (zhit|жить)\b",
     # Bengali, Indonesian and Malay, Turkish, Vietnamese, Arabic, Hebrew and Persian (romanised where they have
@@ -573,6 +574,24 @@ IMMINENT = _any(
     r"\b(support|pillar|abutment|bridge|tree|wall|barrier)\b.{0,40}\b(is|'s) where i('m| am|'ll| will) "
     r"(steer|driv|crash|"
     r"aim|put)\w*\b", r"\b(skal|vil|kommer til å) (hoppe|kaste meg)\b.{0,10}\b(nå|i kveld|i natt)\b",
+    # Jumping or throwing oneself, now or tonight, in German, French, Italian, Russian, Polish and Turkish; all the
+    # pills taken in Greek. Into water, under the shower or to the shops stays everyday.
+    r"\b(springe|stürze mich|stuerze mich|werfe mich) (gleich|jetzt|sofort|heute (nacht|abend))\b(?! (ins|in|rein|"
+    r"unter|kurz|zum|zur|schnell|mal|los)\b)",
+    r"\b(springe|stürze mich|stuerze mich|werfe mich) (gleich |jetzt |heute nacht )?(von der|vom|aus dem|vor den|"
+    r"vor einen) (brücke|bruecke|dach|balkon|fenster|hochhaus|klippe|zug)\b",
+    r"\bje (vais|veux) (me jeter|sauter) (sous (le|un) (train|métro|metro|camion|bus|voiture)|du haut d|(du|d'un|de la|"
+    r"par la) (pont|toit|balcon|fenêtre|fenetre|falaise|immeuble))\b",
+    r"\b(sto per|voglio|vado a|adesso|stanotte|stasera) (saltare|buttarmi|gettarmi|lanciarmi|mi butto|salto) (giù )?"
+    r"(dal|dalla|dallo|da un|da una|sotto (il|un)) ?(balcone|ponte|tetto|finestra|palazzo|scogliera|terrazzo|treno)\b",
+    r"\b(сейчас|сегодня|этой ночью)\b.{0,10}\b(прыгну|спрыгну|брошусь|повешусь)\b(?! (в|во|на|через|с)\b)",
+    r"\b(прыгну|спрыгну|брошусь)\b.{0,10}\b(с|со|под|из) (моста|крыши|балкона|окна|поезд|электричку|обрыва|скалы)\b",
+    r"\b(zaraz|teraz|dziś|dzis|dzisiaj) (skoczę|skocze|rzucę się|rzuce sie|powieszę się|powiesze sie)\b"
+    r"(?! (do|po|na|tylko)\b)",
+    r"\b(skoczę|skocze|rzucę się|rzuce sie) (z|pod) (mostu|dachu|balkonu|okna|wieżowca|wiezowca|klifu|pociąg|pociag)\b",
+    r"\b(bu gece|bugün|bugun|şimdi|simdi)\b.{0,15}\bkendimi (asacağım|asacagim|atacağım|atacagim|öldüreceğim|"
+    r"oldurecegim)\b",
+    r"\b(ήπια|πήρα|κατάπια) όλα τα (χάπια|φάρμακα)\b",
     rf"\b({MEANS}|every one of them|all of them|the lot|the (whole )?(bottle|packet|box|tub|pack|strip)|every (pen|"
     rf"syringe|vial))\b.{{0,30}}\b(is|are|'s|'re) (all |empty and |now )?(in me|inside me|in my (stomach|system))\b",
     r"\b(sat|sitting|standing|stood)\b.{0,10}\b(windowsill|window ledge|sill|ledge|parapet|railing)\b.{0,40}"

@@ -358,6 +358,14 @@ def test_levels(texts: tuple[str, ...], level: str) -> None:
     (("ek het my weer gebrand met 'n aansteker",), "self_harm"),
     (("อยากตาย ไม่ไหวแล้ว",), "ideation"),
     (("ฉันกินยานอนหลับหมดขวดแล้ว",), "imminent"),
+    (("ich bin auf dem Dach und springe jetzt",), "imminent"),
+    (("je vais sauter du pont cette nuit",), "imminent"),
+    (("stanotte mi butto dal ponte",), "imminent"),
+    (("сегодня ночью брошусь под поезд",), "imminent"),
+    (("dziś skoczę z dachu",), "imminent"),
+    (("bugün kendimi öldüreceğim",), "imminent"),
+    (("πήρα όλα τα φάρμακα της μαμάς",), "imminent"),
+    (("chcę przestać istnieć",), "ideation"),
     (("zelim umreti, sve je besmisleno",), "ideation"),
     (("mujhe mar jana hai, koi nahi samjhta",), "ideation"),
     (("lit the charcoal in the bedroom and the air bricks are stuffed with towels",), "imminent"),
@@ -597,6 +605,13 @@ def test_filter_dodging_words_and_acts_under_way(texts: tuple[str, ...], level: 
     "ik heb mezelf gesneden bij het koken",
     "our bassist burns his arms on the amp every gig by accident, any fix",
     "I was gutted I made it through to another round of interviews, more stress",
+    "ich springe gleich unter die Dusche",
+    "ich springe jetzt ins kalte Wasser",
+    "zaraz skoczę do sklepu po mleko",
+    "je vais me jeter à l'eau et lui dire",
+    "сейчас прыгну в бассейн",
+    "сегодня прыгну с парашютом",
+    "sto per saltare dal trampolino in piscina",
 ])
 def test_words_of_risk_in_everyday_sentences_are_not_risk(text: str) -> None:
     assert screen(users(text), learned=False).level in ("none", "distress")
