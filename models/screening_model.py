@@ -62,6 +62,7 @@ FOLDS = 5
 CHARACTERS = HashingVectorizer(analyzer="char_wb", ngram_range=(2, 4), n_features=2**16, alternate_sign=False,
                                binary=True)
 CHARACTER_WEIGHT = 0.5
+MULTILINGUAL_WIDTH = 512  # USE multilingual v3's embedding size
 LANGUAGE_MODEL = "smollm2-135m-instruct"  # the packaged base, by its key in models/catalog.yaml
 # The message is read inside a question about it. Its tokens' residual stream after
 # MESSAGE_LAYER is mean-pooled; the stream at the question's last token after ANSWER_LAYER is
@@ -79,7 +80,6 @@ STATES_KEPT = 10_000  # texts whose language-model states are kept in memory (ab
 _lock = threading.Lock()
 _multilingual_lock = threading.Lock()  # the encoder sets BLAS threads process-wide while it runs
 _states_lock = threading.Lock()
-_multilingual_lock = threading.Lock()  # the encoder sets BLAS threads process-wide while it runs
 _states_by_text: OrderedDict[str, np.ndarray] = OrderedDict()
 
 
@@ -99,12 +99,17 @@ def _multilingual_encoder():
 
 
 def _multilingual(texts: list[str]) -> np.ndarray:
-    """Unit-length USE embeddings of `texts`; zeros for an empty text (no context)."""
-    embeddings = np.zeros((len(texts), 512), dtype=np.float32)
+    """Unit-length USE embeddings."""
+    with _multilingual_lock:
+        return _multilingual_encoder().encode(texts)
+
+
+def _embedded(encode, texts: list[str], width: int) -> np.ndarray:
+    """`encode` of the texts that are there; zeros for an empty one (no earlier turns)."""
+    embeddings = np.zeros((len(texts), width), dtype=np.float32)
     present = [i for i, text in enumerate(texts) if text]
     if present:
-        with _multilingual_lock:
-            embeddings[present] = _multilingual_encoder().encode([texts[i] for i in present])
+        embeddings[present] = encode([texts[i] for i in present])
     return embeddings
 
 
@@ -196,17 +201,15 @@ def sentence_features(last_messages: list[str], contexts: list[str]) -> sparse.c
     """[embedding of the message; embedding of the earlier user turns, or zeros; the same two from
     the multilingual encoder; the message's character n-grams]. The multilingual embeddings weigh
     as much as the English ones (chosen by cross-validation from 0.5, 1, 1.5 and 2 for each)."""
-    encoder = _encoder()
-    last = encoder.encode(last_messages, normalize_embeddings=True, convert_to_numpy=True)
-    present = [i for i, c in enumerate(contexts) if c]
-    earlier = np.zeros_like(last)
-    if present:
-        earlier[present] = encoder.encode([contexts[i] for i in present], normalize_embeddings=True,
-                                          convert_to_numpy=True)
+    def english(texts: list[str]) -> np.ndarray:
+        return _encoder().encode(texts, normalize_embeddings=True, convert_to_numpy=True)
+
+    last = english(last_messages)
+    dense = [last, _embedded(english, contexts, last.shape[1]),
+             _embedded(_multilingual, last_messages, MULTILINGUAL_WIDTH),
+             _embedded(_multilingual, contexts, MULTILINGUAL_WIDTH)]
     characters = CHARACTERS.transform(last_messages) * CHARACTER_WEIGHT
-    multilingual = np.hstack([_multilingual(last_messages), _multilingual(contexts)])
-    return sparse.hstack([sparse.csr_matrix(last), sparse.csr_matrix(earlier), sparse.csr_matrix(multilingual),
-                          characters], format="csr")
+    return sparse.hstack([*map(sparse.csr_matrix, dense), characters], format="csr")
 
 
 def _joined(sentences: sparse.csr_matrix, states: np.ndarray, scaling: Scaling) -> sparse.csr_matrix:
