@@ -31,8 +31,8 @@ def _any(*patterns: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
-FIRST_PERSON = re.compile(r"\b(i|me|my|myself|i'm|i've|i'd|i'll)\b")
-SUBJECT = re.compile(r"\b(i|i'm|i've|i'd|i'll)\b")
+FIRST_PERSON = re.compile(r"\b(i|me|my|myself|i'm|i've|i'd|i'll|ich)\b")
+SUBJECT = re.compile(r"\b(i|i'm|i've|i'd|i'll|ich)\b")
 MEANS = (r"(pills?|tablets?|meds|medication|paracetamol|tylenol|ibuprofen|rope|noose|belt|cord|gun|blade|razor|"
          r"knife|poison|bleach|antifreeze|insulin|charcoal|antidepressants|painkillers|sleeping tablets|shotgun|"
          r"pistol|rifle|revolver|twelve-bore|twelve bore|12-bore|12 bore|twelve gauge|12 gauge|"
@@ -949,6 +949,10 @@ ELSEWHERE = _any(  # fiction, study, or someone else's story
     r"\b(has|is|keeps|says|said|told|posted|wants|tried)\b.{0,40}\b(his|her|their) (arms?|wrists?|legs?|thighs?|"
     r"stomach|skin|neck|body|life)\b",
     r"\b(he|she|they) (wants?|said|says|tried|is|was|keeps?|has been|have been|doesn't|told|has|have)\b",
+    # German: "mein Bruder sagt, er will nicht mehr leben".
+    r"\b(mein|meine|unser|unsere) (bruder|schwester|freund|freundin|mutter|vater|mama|papa|sohn|tochter|mann|frau|"
+    r"kollege|kollegin|cousin|cousine|oma|opa|mitbewohner|mitbewohnerin|nachbar|nachbarin) (sagt|meint|schreibt|"
+    r"erzählt|hat gesagt|hat geschrieben)\b,? (dass )?(er|sie)\b",
     r"\b(he's|she's|they've|he'd|she'd) (given|said|told|tried|been|got|written|taken)\b",
     r"\b(he'd|she'd|they'd) (be|rather be) better off dead\b",
     r"\b(he's|she's|they're) (saving|stockpiling|hoarding|collecting|planning|talking about)\b",
@@ -998,7 +1002,9 @@ SPELL = (r"for ((about |around |nearly |almost |over |more than )?(a|one|two|thr
 ENDED_SPELL = _any(rf"(?<!'ve )(?<!have )(?<!has )\b(wanted|felt|thought|tried|was|were)\b.{{0,40}}\b{SPELL}\b(?! now)",
                    r"(?<!'ve )(?<!have )\b(spent|there was) (a|one|that|the( whole)?) (winter|summer|spring|autumn|"
                    r"year|season|time|spell|period)\b",
-                   rf"\b{SPELL}\b.{{0,40}}(?<!'ve )(?<!have )(?<!has )\b(wanted|felt|thought|tried)\b")
+                   rf"\b{SPELL}\b.{{0,40}}(?<!'ve )(?<!have )(?<!has )\b(wanted|felt|thought|tried)\b",
+                   r"\bwhen my (first |last |previous )?(marriage|relationship|engagement|business) "
+                   r"(ended|broke down|fell apart|failed|went under)\b")
 RECOVERED = _any(r"\b(clean|recovered|better now|doing (really )?well|good place|happy|stable|proud|rebuilt|"
                  r"things are different now|helped me|haven't in a long time|don't feel the urge|far i've come|"
                  r"behind me|since then|free (of|from) (it|that)|long gone|content|thriving|"
@@ -1014,7 +1020,8 @@ RECOVERED = _any(r"\b(clean|recovered|better now|doing (really )?well|good place
                  r"((and|but) |(now|these days),? )things are (good|great|fine|okay|ok|better)|"
                  r"(i'm|i am) at peace (now|these days|nowadays)|"
                  r"a (grandad|grandpa|grandma|granny|grandmother|grandfather|nan|mum|mom|dad) now|"
-                 r"glad (i'm still here|i stayed|i'm alive|i didn't|i survived|to be alive))\b")
+                 r"glad (i'm still here|i stayed|i'm alive|i didn't|i survived|to be alive)|"
+                 r"(today|now|this (week|month|year)|last (week|month)) i (graduated|qualified|got engaged|passed my))\b")
 STILL = re.compile(r"\b(still|again|lately|these days|tonight|right now|any more|this week|recently|today|this morning|"
                    r"yesterday|last night)\b")
 BACK_SINCE = re.compile(r"\b(still|again)\b")  # said after "now I'm happy": it is not over
@@ -1128,9 +1135,11 @@ def _match(text: str) -> tuple[str, str, re.Match[str] | None]:
 
 
 def _recovered(text: str) -> bool:
-    """Better now, and not back since: "now I'm happy but I still want to die" is not over."""
+    """Better now, and not back since: "now I'm happy but I still want to die" or "today I graduated,
+    and tonight I'm taking all my pills" is not over."""
     better = RECOVERED.search(text)
-    return bool(better) and not BACK_SINCE.search(text, better.end())
+    return (bool(better) and not BACK_SINCE.search(text, better.end())
+            and _match(text[better.end():])[0] not in RISK_LEVELS)
 
 
 def _read(text: str) -> _Reading:
@@ -1186,6 +1195,10 @@ def screen(messages: list[dict], learned: bool = True) -> Screening:
     earlier = [_read(turn) for turn in context]
     risky = [r.level for r in earlier if r.level in RISK_LEVELS]
     topics = [r.topic for r in earlier if r.topic in RISK_LEVELS]
+    if learned:
+        found_earlier = _learned_in_earlier_turns(context, earlier)
+        risky += found_earlier
+        topics += found_earlier
     if risky and last.level != "imminent" and MEANS_OR_PLAN.search(text):
         return Screening("imminent", last.reasons + ["means or a plan after earlier talk of suicide or self-harm"])
     if (last.level != "imminent" and TAKEN_ALL.search(text) and not DISPOSED.search(text)
@@ -1205,6 +1218,20 @@ def screen(messages: list[dict], learned: bool = True) -> Screening:
         if LEVELS.index(found) > LEVELS.index(result.level):
             return Screening(found, result.reasons + [f"learned screen: {found.replace('_', '-')}"])
     return result
+
+
+def _learned_in_earlier_turns(context: list[str], readings: list[_Reading]) -> list[str]:
+    """Risk levels the learned screen gives earlier turns the rules found nothing in (and no reason
+    for nothing), each read with the turns before it as it was when it was the last message: a
+    follow-up to risk told in words only the learned screen knows ("the pills are right here" after
+    Korean talk of suicide) is read as one, as it is after risk the rules found."""
+    turns = [j for j, reading in enumerate(readings)
+             if reading.level == reading.topic and reading.level not in RISK_LEVELS]
+    if not turns:
+        return []
+    found = learned_screen().levels([without_idioms(context[j]) for j in turns],
+                                    [" ".join(context[:j]) for j in turns])
+    return [level for level in found if level in RISK_LEVELS]
 
 
 def _carried(levels: list[str]) -> str:

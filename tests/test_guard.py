@@ -649,6 +649,24 @@ def test_a_denial_lowers_only_what_it_denies() -> None:
     assert screen(users("I don't want to die, I just want things to change"), learned=False).level == "none"
 
 
+def test_someone_else_in_german_lowers_only_their_words() -> None:
+    assert screen(users("mein Bruder sagt, er will nicht mehr leben, was soll ich tun?"), learned=False).level == "none"
+    assert screen(users("mein Bruder ist gestorben und ich will nicht mehr leben"), learned=False).level == "ideation"
+
+
+@pytest.mark.parametrize("texts, level", [
+    (("in 2015 I overdosed, today I graduated as a nurse",), "none"),
+    (("in 2015 I overdosed, today I graduated, and tonight I'm taking all my pills",), "imminent"),
+    (("I used to cut, now I'm happy, but tonight I'm going to cut again",), "self_harm"),
+    (("when my first marriage ended I wanted to die, now I'm engaged again and content",), "none"),
+    (("when my marriage ended I wanted to die",), "ideation"),
+    (("when my marriage ended I wanted to die and I still do",), "ideation"),
+])
+def test_a_past_is_over_only_when_nothing_after_the_better_now_brings_it_back(texts: tuple[str, ...],
+                                                                             level: str) -> None:
+    assert screen(users(*texts), learned=False).level == level
+
+
 def test_a_present_act_at_a_place_of_study_is_not_the_past() -> None:
     assert screen(users("I cut myself in the toilets at uni today"), learned=False).level == "self_harm"
     assert screen(users("I was self harming at uni but I've been free of it for four years now"),

@@ -1,4 +1,4 @@
-"""The learned crisis screen: trained on every split but holdout40 and openings, it may raise the
+"""The learned crisis screen: trained on every split but holdout41 and openings, it may raise the
 rules' level and never lowers it, stays out where the rules found an idiom, fiction, someone
 else, a past that is over or a denial, and keeps its cross-validated false positives bounded."""
 
@@ -17,12 +17,12 @@ from models.screening_eval import Outcome, false_positive_rate, load_set, recall
 from models.screening_model import (
     MAX_FALSE_POSITIVE_RATE,
     QUESTION,
-    TRAINING_SPLITS,
     _flagged,
     _language_model,
     _questions,
     language_model_states,
     learned_screen,
+    training_splits,
 )
 
 
@@ -42,9 +42,10 @@ def screened(everything) -> list:
 
 
 def test_the_reported_holdout_is_never_trained_on() -> None:
-    assert "holdout40" not in TRAINING_SPLITS and "openings" not in TRAINING_SPLITS
-    assert set(TRAINING_SPLITS) == {"dev", "test", "extra", "extra2", "openings_train", "distress_train", "holdout",
-                                    *(f"holdout{n}" for n in range(2, 40))}
+    trained_on = set(training_splits())
+    assert "holdout41" not in trained_on and "openings" not in trained_on
+    assert trained_on == {"dev", "test", "extra", "extra2", "openings_train", "distress_train",
+                          "everyday_languages_train", "holdout", *(f"holdout{n}" for n in range(2, 41))}
 
 
 def test_it_raises_levels_the_rules_miss_and_says_so(screened) -> None:
@@ -78,7 +79,7 @@ def test_thresholds_keep_false_positives_of_the_training_messages_bounded() -> N
     none[0] = 1.0
     assert _flagged(none, model.thresholds) == "none"
     # In-sample the flagged share of safe messages can only be lower than cross-validated.
-    trained_on = [i for split in TRAINING_SPLITS for i in load_set(split)]
+    trained_on = [i for split in training_splits() for i in load_set(split)]
     safe = [i for i in trained_on if i.level in ("none", "distress")]
     found = model.levels([without_idioms(normalise(i.text)) for i in safe],
                          [" ".join(normalise(c) for c in i.context) for i in safe])
@@ -157,7 +158,7 @@ def test_short_follow_ups_after_a_conversation_without_risk_stay_without_risk(fo
                                                 ("또 칼로 팔을 그었어", "self_harm")])
 def test_risk_in_a_language_the_rules_do_not_know_is_read_by_the_multilingual_encoder(text: str,
                                                                                       at_least: str) -> None:
-    """The rules know no Korean and the labelled set holds two Korean messages; the multilingual
+    """The rules know no Korean and the labelled set holds few Korean messages; the multilingual
     encoder places these near their English counterparts ("tonight I'll take all the pills and end
     it", "I just want to disappear", "I cut my arm with a knife again")."""
     assert screen(users(text), learned=False).level == "none"
@@ -169,3 +170,26 @@ def test_risk_in_a_language_the_rules_do_not_know_is_read_by_the_multilingual_en
 def test_everyday_korean_stays_without_risk(text: str) -> None:
     """A hike with a friend, exam stress, "this film is killer" and a haircut yesterday."""
     assert screen(users(text)).level == "none"
+
+
+KOREAN_RISK = "오늘 밤 약을 전부 먹고 끝낼 거야"  # "tonight I'll take all the pills and end it"
+
+
+FOLLOW_UPS = {"I'm not going to do it, but the pills are right here": "imminent", "yeah. every day": "ideation"}
+
+
+@pytest.mark.parametrize(("follow_up", "carried"), FOLLOW_UPS.items())
+def test_risk_only_the_learned_screen_read_in_an_earlier_turn_is_carried(follow_up: str, carried: str) -> None:
+    """A follow-up is read with the risk told before it, whether the rules or the learned screen found it."""
+    messages = [*users(KOREAN_RISK), {"role": "assistant", "content": "I'm here with you."}, *users(follow_up)]
+    assert screen(messages, learned=False).level == "none"
+    found = screen(messages)
+    assert found.level == carried, found
+    assert not any(r.startswith("learned screen: ") for r in found.reasons), "carried, not the follow-up's own level"
+
+
+@pytest.mark.parametrize("follow_up", FOLLOW_UPS)
+def test_the_same_follow_up_after_everyday_korean_is_not_carried(follow_up: str) -> None:
+    hike = "주말에 친구랑 등산 갔다 왔어요"
+    messages = [*users(hike), {"role": "assistant", "content": "Lovely!"}, *users(follow_up)]
+    assert screen(messages).level not in ("ideation", "imminent")
