@@ -207,6 +207,9 @@ IDEATION = _any(
     r"\bmata (maranna|marenna|maerenna) (ona|oney|one|hithenawa|hithenava)\b", r"\bmaranna hithenawa\b",
     r"\bsaaga(num|noum)? pola (irukku|iruku)\b", r"\bnaan saaga poren\b",
     r"\bthoughts? (of|about) (killing myself|suicide|dying|death|ending)\b",
+    # Working out how, with nothing after it that makes "it" a task.
+    r"\b(planning|planned|worked out|working out|figured out) how (i'd|i would|i'll|i will|i could|to) (do it|end it"
+    r"( all)?|go through with it)\b(?!.{0,30}\b(differently|better|again|properly|cheaper|for|with|by|without)\b)",
     r"\b(dying|death|being dead|if i died)\b.{0,20}\b(would|will|could)\b.{0,10}\b(solve|fix|end|help|be easier|"
     r"be better|be a relief)\b",
     r"\b(a car|a bus|a train|a truck|something|someone) would (just )?(hit|kill) me\b",
@@ -319,7 +322,8 @@ IDEATION = _any(
     # Croatian, Serbian and Bosnian, Urdu and Hindi (romanised), Dutch, Afrikaans and Thai.
     r"\bne (želim|zelim) (više |vise )?(živjeti|zivjeti|živeti|ziveti)\b", r"\b(želim|zelim) (umrijeti|umreti)\b",
     r"\bmujhe (marna|mar jana) (hai|chahta|chahti)\b", r"\b(nahi|nahin) (jeena|jina) (hai|chahta|chahti)\b",
-    r"\bik wil er niet meer zijn\b", r"\bek wil (dood(gaan)?|sterf|nie meer lewe nie)\b", r"อยากตาย",
+    r"\bik wil er niet meer zijn\b", r"\b(iedereen|jullie|ze|mijn \w+)\b.{0,20}\bbeter af\b.{0,12}"
+    r"\bzonder mij\b", r"\bek wil (dood(gaan)?|sterf|nie meer lewe nie)\b", r"อยากตาย",
     # Lying beside someone who has died, in the ground, as a wish.
     r"\b(want|wanna|wish i could|long|ready|just want) to (lie|lay|be) (down )?(next to|beside|with) (her|him|them)\b"
     r".{0,20}\b(churchyard|grave|cemetery|ground|plot)\b",
@@ -499,10 +503,13 @@ SELF_HARM = _any(
     r"\bme (corté|corte|cortó|he cortado|quemé|queme) (los brazos|las piernas|las muñecas|las munecas|el brazo|la "
     r"pierna|la muñeca|la muneca)\b",
     r"\bich (habe|hab) mich (wieder |schon wieder )?(geritzt|geschnitten|verbrannt)\b",
-    r"\bje me suis (coupée?|coupee?|brûlée?|brulee?|scarifiée?|scarifiee?)\b",
+    r"\bje me suis (coupée?|coupee?|brûlée?|brulee?|scarifiée?|scarifiee?)\b", r"\bje me (scarifie|mutile)\b",
+    r"\bje me (coupe|brûle|brule) (les|mes) (bras|poignets|cuisses|jambes)\b",
+    r"\b(tagliarmi|mi taglio|mi tagliavo) le vene\b",
     r"\b(itching|aching|craving|desperate|gagging|dying) for (the|a|my) (razor|blade|knife|lighter)\b",
     # Polish and Afrikaans.
-    r"\b(pocięłam|pociąłem|pocielam|pocialem|tnę|tne) się\b", r"\bek het (myself|my) (weer )?(gesny|gebrand)\b",
+    r"\b(pocięłam|pociąłem|pocielam|pocialem|tnę|tne) się\b", r"\bsię (pocięłam|pociąłem|pocielam|pocialem)\b",
+    r"\bjsem se (zase |znovu )?(řezala|řezal|rezala|rezal)\b", r"\bek het (myself|my) (weer )?(gesny|gebrand)\b",
     r"((腕|手首|足)を切|リストカット|自傷)",
     rf"\b(pain|hurt|sting|burn)\b.{{0,15}}\b(on|in|to|of) {BODY}\b.{{0,40}}\b(quiet|quieten|calm|numb|settle|"
     rf"distract|shut up|drown out|stop)\b.{{0,15}}\b(my (head|mind|thoughts|brain)|the (noise|thoughts|voices))\b",
@@ -555,10 +562,21 @@ IMMINENT = _any(
     r"(薬|錠剤)を全部飲んだ",
     # Spanish, German and French.
     r"\bme (he tomado|tomé|tome|trag(ué|ue)|he tragado) todas (las|mis) (pastillas|pildoras|píldoras|tabletas)\b",
-    r"\bich (habe|hab) (alle|die ganzen|alle meine) (tabletten|pillen|medikamente) (genommen|geschluckt)\b",
+    r"\bich (habe|hab) (gerade |eben |schon )?(alle|die ganzen|alle meine|\d+|zwanzig|dreißig|dreissig|vierzig|"
+    r"fünfzig|fuenfzig) (schlaf)?(tabletten|pillen|medikamente) (genommen|geschluckt)\b",
+    r"\bje vais (me tuer|me pendre|me suicider?|en finir( avec (la|ma) vie)?)\b(?! (à|a) (la tâche|la tache|petit feu)| au "
+    r"(travail|boulot))",
+    r"\bj'ai (la|une) corde\b.{0,40}\bje vais (le faire|me pendre|en finir)\b",
     r"\bj'ai (pris|avalé|avale) tou(s|tes) (les|mes) (médicaments|medicaments|comprimés|comprimes|cachets|pilules)\b",
     # Italian, Portuguese, Russian, Ukrainian, Dutch, Indonesian and Malay, Turkish, Swedish and Norwegian.
     r"\bho preso tutte le (pastiglie|pillole|compresse|medicine)\b",
+    r"\b(stanotte|stasera|adesso|ora|oggi|domani) mi (taglio|taglierò|tagliero) le vene\b",
+    r"\b(ik )?(sta|lig|zit) (nu )?op het spoor\b.{0,30}\btrein\b", r"安眠药.{0,4}(全部|都|全)吃(了|掉)",
+    r"吃了(所有|全部)的?安眠药", r"سأقتل نفسي",
+    # The night chosen, and the pets or goodbyes seen to.
+    r"\b(tonight|today)('s| is) the (night|day)\b.{0,60}\b((given|gave) (away|(the|my) (cat|dog|pets?|rabbit|"
+    r"things|stuff|belongings)\b.{0,20}\b(to|away))|said (my )?goodbyes|(written|wrote|left) (the|my|a) (notes?|"
+    r"letters?))\b",
     r"\b(tomei|engoli) todos os (comprimidos|remédios|remedios)\b",
     r"\b(выпила|выпил|приняла|принял|съела|съел|випила|випив|прийняла|прийняв) (все|всі|усі) (таблетки|лекарства|"
     r"пігулки|ліки)\b",
@@ -815,6 +833,9 @@ MEANS_OR_PLAN = _any(
     r"taking the rest|found the (tree|spot|branch|beam|place)|"
     r"(swallowed|taken|down|gone) so far|the rest (are|is) next)\b",
     r"\b(going to|gonna|about to) do it\b",
+    r"\b(everything's|everything is|it's all|it is all) (ready|set up|in place|sorted)\b",
+    r"\bwaiting (for|till|until) (him|her|them|everyone|my \w+) to (leave|go|go out|go to (sleep|bed|work)|fall "
+    r"asleep)\b",
 )
 MILD = r"(sad|alone|lonely|anxious|scared|stressed|low|down|overwhelmed|exhausted|tired|stuck|upset|awful|terrible)"
 STRONG = (r"(hopeless|worthless|miserable|heartbroken|devastated|desperate|depressed|empty|numb|lost|a failure|"
@@ -896,6 +917,8 @@ IDIOM = _any(
     rf"resident|ward|round|script|order)s?|for the (week|month)|into (the|my|a) {PILL_ORGANISER})\b",
     rf"\b{MEANS}\b.{{0,10}}\b(counted|dispensed|packed|checked|sorted|put)( out| up)?\b.{{0,30}}\b(into|in) (the|a)"
     rf"( \w+)? {PILL_ORGANISER}\b",
+    r"\b(bungee|bungy)[- ]?(jump|jumping|jumps)?\b.{0,15}\b(off|from) (a|the) (bridge|cliff|dam|crane|tower|"
+    r"viaduct|gorge)\b",
     r"\b(ship's bridge|bridge (deck|wing|watch|officer|crew)|on the bridge of (the|a|my|our) (ship|boat|vessel|ferry|"
     r"tanker|trawler))\b",
     r"\b(knife|knives)\b.{0,60}\b(roses|flowers|stems|bouquets?|wreaths?|boxes|cardboard|parcels?|carpet|lino)\b",
@@ -936,7 +959,7 @@ ELSEWHERE = _any(  # fiction, study, or someone else's story
     r"\b(my|a|our|his|her)( \w+('s)?)? (friend|brother|sister|mum|mom|dad|father|mother|son|daughter|cousin|"
     r"partner|"
     r"girlfriend|boyfriend|wife|husband|colleague|coworker|classmate|student|students|uncle|aunt|grandmother|mate|"
-    r"teammate|team mate|client|patient|fiance|fiancee|stepdad|stepmum|stepmom|mates|lab mates?|labmates?|"
+    r"teammate|team mate|client|patient|pupil|pupils|fiance|fiancee|stepdad|stepmum|stepmom|mates|lab mates?|labmates?|"
     r"granddaughter|grandson|grandchild|grandchildren|grandkids?|foster (brother|sister|child|kid)|stepson|"
     r"stepdaughter|"
     r"bestie|pal|buddy|"

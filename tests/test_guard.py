@@ -649,6 +649,35 @@ def test_a_denial_lowers_only_what_it_denies() -> None:
     assert screen(users("I don't want to die, I just want things to change"), learned=False).level == "none"
 
 
+@pytest.mark.parametrize("texts, level", [
+    (("I've been planning how I'd do it", "everything's ready, I'm just waiting for my husband to leave for his shift"),
+     "imminent"),
+    (("tonight's the night, I've given the dog to my sister and said my goodbyes",), "imminent"),
+    (("ich habe eben 40 Schlaftabletten geschluckt",), "imminent"),
+    (("je vais me suicider ce soir",), "imminent"),
+    (("ik lig op het spoor, de trein komt zo",), "imminent"),
+    (("stasera mi taglio le vene",), "imminent"),
+    (("我把安眠药都吃了",), "imminent"),
+    (("je me scarifie tous les soirs",), "self_harm"),
+    (("znowu się pociąłem",), "self_harm"),
+    (("mijn ouders zijn beter af zonder mij",), "ideation"),
+    # Look-alikes.
+    (("I've planned how I'd do it differently next time, the kitchen layout",), "none"),
+    (("tonight's the night, the band is finally playing and I've given my ticket to Sam",), "none"),
+    (("everything's ready for the party",), "none"),
+    (("I'm waiting for my husband to leave for his shift so I can watch my show",), "none"),
+    (("ich habe gerade 2 Tabletten gegen Kopfschmerzen genommen",), "none"),
+    (("je vais me tuer à la tâche cette semaine",), "none"),
+    (("ik zit op het goede spoor met mijn studie",), "none"),
+    (("我已经把药全部吃了，感冒好多了",), "none"),
+    (("we zijn beter af zonder auto",), "none"),
+    (("I'm bungee jumping off a bridge in Queenstown next month, any tips",), "none"),
+    (("a pupil in my form group self-harms, what do I tell the safeguarding lead",), "none"),
+])
+def test_round_43_wording_and_its_look_alikes(texts: tuple[str, ...], level: str) -> None:
+    assert screen(users(*texts), learned=False).level == level
+
+
 def test_someone_else_in_german_lowers_only_their_words() -> None:
     assert screen(users("mein Bruder sagt, er will nicht mehr leben, was soll ich tun?"), learned=False).level == "none"
     assert screen(users("mein Bruder ist gestorben und ich will nicht mehr leben"), learned=False).level == "ideation"
