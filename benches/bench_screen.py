@@ -3,10 +3,13 @@ learned screen (one embedding of the message, one of the earlier turns, its char
 n-grams, and a pass of the packaged SmolLM2's first 26 layers over it, set inside a question),
 in the same run.
 
-    python benches/bench_screen.py [--repeats 3]
+    python benches/bench_screen.py [--repeats 3] [--long 300]
 
 Screens every message of the labelled set (models/screening_set.yaml) one at a time, as the
-chat does, after a warm-up; prints the median milliseconds per message over the repeats.
+chat does, after a warm-up; prints the median milliseconds per message over the repeats. Then
+the last message of `--long` conversations of six user turns (five labelled messages before it),
+where the learned screen also reads the earlier turns the rules found nothing in, against the
+same messages screened alone.
 """
 
 from __future__ import annotations
@@ -31,9 +34,16 @@ def per_message_ms(conversations: list[list[dict]], learned: bool) -> float:
     return (time.perf_counter() - start) / len(conversations) * 1000
 
 
+def six_turns(conversations: list[list[dict]], count: int) -> list[list[dict]]:
+    """The last user message of each of `count` conversations, after five others' last user messages."""
+    last = [messages[-1] for messages in conversations]
+    return [last[i - 5:i + 1] for i in range(5, 5 + count)]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--long", type=int, default=300)
     args = parser.parse_args()
     conversations = [item.messages for item in load_set("all")]
     start = time.perf_counter()
@@ -45,6 +55,12 @@ def main() -> None:
     print(f"{len(conversations)} messages, median of {args.repeats}")
     print(f"{'(a) rules alone':<28} {rules:8.2f} ms/message")
     print(f"{'(b) rules + learned screen':<28} {both:8.2f} ms/message  ({both / rules:.1f}x (a))")
+    long = six_turns(conversations, args.long)
+    alone = statistics.median(per_message_ms([c[-1:] for c in long], True) for _ in range(args.repeats))
+    after_five = statistics.median(per_message_ms(long, True) for _ in range(args.repeats))
+    print(f"{args.long} of them as the sixth user turn, rules + learned screen, median of {args.repeats}")
+    print(f"{'(c) alone':<28} {alone:8.2f} ms/message")
+    print(f"{'(d) after five user turns':<28} {after_five:8.2f} ms/message  ({after_five / alone:.1f}x (c))")
 
 
 if __name__ == "__main__":

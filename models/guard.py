@@ -39,7 +39,8 @@ MEANS = (r"(pills?|tablets?|meds|medication|paracetamol|tylenol|ibuprofen|rope|n
          r"weedkiller|pesticide|morphine|lithium|codeine|tramadol|sertraline|citalopram|amitriptyline|diazepam|valium|"
          r"xanax|oxycodone|oxy|fentanyl|heroin|aspirin|quetiapine|seroquel|zopiclone|methadone|potassium|vials?|"
          r"ampoules?|ligature|mirtazapine|venlafaxine|fluoxetine|prozac|propranolol|pregabalin|gabapentin|co-codamol|"
-         r"olanzapine|lorazepam|clonazepam|temazepam|nurofen|hydroxychloroquine|capsules)")
+         r"olanzapine|lorazepam|clonazepam|temazepam|nurofen|hydroxychloroquine|capsules|box cutter|boxcutter|"
+         r"stanley knife|craft knife|scalpel)")
 PLACE = (r"(bridge|ledge|roof|rooftop|train station|platform|tracks|railway( line)?|cliff|edge|top of|multi-storey|"
          r"car park|"
          r"parking garage|balcony|footbridge|overpass|flyover|viaduct)")
@@ -111,7 +112,7 @@ IDEATION = _any(
     r"\bnon (svegliarmi|risvegliarmi) (più|piu|mai più|mai piu)\b",
     r"\b(ich )?(will|möchte|moechte) (sterben|nicht mehr leben|nicht mehr aufwachen)\b",
     # Russian and Ukrainian in Cyrillic, Indonesian and Malay.
-    r"\bне хочу (больше |уже )?жить\b", r"\b(хочу|хочеться) померти\b", r"\bне хочу (більше |вже )?жити\b",
+    r"\bне хочу (больше |уже )?жить\b", r"\bдумаю о (том, чтобы умереть|самоубийстве|смерти)\b", r"死んだら楽に", r"\b(хочу|хочеться) померти\b", r"\bне хочу (більше |вже )?жити\b",
     r"\b(lebih baik|mendingan) (aku |saya |gue )?(tidak|nggak|gak|tak) ada( lagi)?\b",
     r"\b(ingin|mau|pengen|nak) (bunuh diri|mengakhiri hidup)\b",
     r"\b(disappointed|gutted|sorry|sad|annoyed)\b.{0,10}\bi (made it|lived|survived) (to|through) (another|one more|"
@@ -494,6 +495,8 @@ SELF_HARM = _any(
     r"(?! \w*(палец|пальц|палець))",
     r"\b(порезала|порезал|порізала|порізав) (себе|собі) (руки|вены|вени|ноги|запястья)\b",
     r"\bik heb mezelf (weer|opnieuw|expres|met opzet) (gesneden|verbrand|pijn gedaan)\b",
+    r"\bik (snijd|snij|brand|verwond) mezelf\b(?!.{0,25}\b(koken|vinger|duim|per ongeluk|scheren)\b)",
+    r"\bich (verbrenne|ritze|schneide|verletze) mich (absichtlich|wieder|immer wieder|selbst|extra)\b",
     r"\bjag (har )?(skurit|skar) mig (igen|med flit|i armen|i armarna)\b",
     r"\bjeg (har )?(skåret|skar|skaaret) (meg|mig) (igjen|igen|med vilje|i armen|i armene)\b",
     r"\b(pořezala|pořezal|porezala|porezal) jsem se (zase|znovu|schválně|schvalne)\b",
@@ -585,6 +588,9 @@ IMMINENT = _any(
     r"\b(bütün|butun|tüm|tum) (ilaçları|ilaclari|hapları|haplari) (içtim|ictim|aldım|aldim)\b",
     r"\bjag har tagit alla (tabletter|piller)(na)?\b", r"\bjeg har tatt alle (pillene|tablettene)\b",
     # Polish and Thai.
+    r"\b(połknęłam|połknąłem|polknelam|polknalem|wzięłam|wziąłem|wzielam|wzialem) (całe|cale) (opakowanie|pudełko|"
+    r"pudelko|listek) (leków|lekow|tabletek|pigułek|pigulek|tabletki|proszków|proszkow)\b",
+    r"\bme voy a (colgar|ahorcar|suicidar|matar)\b(?! (estudiando|trabajando|de (risa|hambre|sueño)))",
     r"\b(połknęłam|połknąłem|polknelam|polknalem|wzięłam|wziąłem|wzielam|wzialem) wszystkie (tabletki|leki|pigułki|"
     r"pigulki)\b", r"กินยา.{0,12}หมด",
     r"\b(charcoal|coals|barbecue|bbq|exhaust|fumes|gas|engine)\b.{0,60}\b(vents?|gaps?|windows?|doors?|air ?bricks?)\b"
@@ -876,6 +882,9 @@ IDIOM = _any(
     r"\b(doing my head in|driving me (mad|crazy|nuts|insane|round the bend|up the wall))\b.{0,40}\b(throw|chuck|fling|"
     r"hurl) (myself|me) out (of )?(the|a) window\b",
     r"\balmost died of\b", r"\b(end of my (rope|tether))\b", r"\b(jk|just kidding|joking)\b",
+    r"\b(cliff|rock|pier|harbour|harbor) (jumping|diving)\b", r"\b(tombstoning|coasteering)\b",
+    r"\b(gonna|going to|will|i'll|i will) die if i (don't|dont|do not|can't|cant|cannot) (get|see|have|go|win|find|"
+    r"eat)\b",
     r"\b(die|died) of (boredom|embarrassment|shame|laughter|laughing|cringe|hunger|thirst|heat|cold)\b",
     r"\b(took|take|taking|brought|bring)\b.{0,40}\bback to the (shop|store|pharmacy|chemist|supermarket)\b",
     r"\boverdos(e|ed|ing) on (coffee|caffeine|sugar|chocolate|tv|netflix|sun|sweets|candy|memes)\b",
@@ -1017,6 +1026,7 @@ PAST = _any(r"\b(used to|when i was (younger|a kid|a teen|in school|\d+|\w+teen|
             rf"{DECADE}))",
             r"\bthe (year|summer|winter|months?|time) (when )?i was (on the streets|homeless|in care|inside|in prison|"
             r"in hospital|at uni|with him|with her)\b",
+            r"\b(haven't|have not|hasn't)\b.{0,25}\bsince (19|20)\d\d\b",
             r"\b(haven't|have not|hasn't)\b.{0,25}\b(for|in) (over |more than |almost )?(a|\d+|two|three|four|five|"
             r"six|seven|eight|nine|ten|a few|several|many) (decades?|years?|months?|long time)\b")
 # A spell of it that ended, which counts as past only where the message says things are better now.
@@ -1085,6 +1095,7 @@ OWN_RISK = _any(r"\bi (want|wanna|feel|keep|have been|am|'m|'ve been|cut|hurt|to
                 r"throat|neck|legs?|thighs?|stomach|skin)\b", r"\bcharacter (is )?(me|myself)\b",
                 APPROVAL_OF_HARM,
                 r"\bi('ve| have)? (sent|written|wrote|left|texted)\b.{0,50}\bgoodbye\b",
+                r"(^|[.!?,] )(said|i said|i've said|just said) (my )?goodbyes?\b",
                 # No subject at the start of a sentence: the writer is up there.
                 r"(^|[.!?] )(sitting|standing|sat|stood) (on|at) the (top|edge|ledge|roof)\b", GUN_AT_ME,
                 r"\b(i'm|i am)( actually| really| literally| now)? (on|at|by|standing on|sat on|sitting on|stood on|"

@@ -661,6 +661,14 @@ def test_a_denial_lowers_only_what_it_denies() -> None:
     (("je me scarifie tous les soirs",), "self_harm"),
     (("znowu się pociąłem",), "self_harm"),
     (("mijn ouders zijn beter af zonder mij",), "ideation"),
+    (("said goodbye to my brother at lunch, he has no idea, the tablets are ready",), "imminent"),
+    (("esta noche me voy a ahorcar",), "imminent"),
+    (("wziąłem całe opakowanie tabletek",), "imminent"),
+    (("I've been cutting again", "don't worry, I've only got the stanley knife next to me"), "imminent"),
+    (("ich ritze mich immer wieder",), "self_harm"),
+    (("ik verwond mezelf als ik boos ben",), "self_harm"),
+    (("думаю о самоубийстве",), "ideation"),
+    (("I haven't self-harmed since 2019 but I did last night",), "self_harm"),
     # Look-alikes.
     (("I've planned how I'd do it differently next time, the kitchen layout",), "none"),
     (("tonight's the night, the band is finally playing and I've given my ticket to Sam",), "none"),
@@ -673,8 +681,17 @@ def test_a_denial_lowers_only_what_it_denies() -> None:
     (("we zijn beter af zonder auto",), "none"),
     (("I'm bungee jumping off a bridge in Queenstown next month, any tips",), "none"),
     (("a pupil in my form group self-harms, what do I tell the safeguarding lead",), "none"),
+    (("my mum said goodbye to me at the airport and I cried all the way through security",), "none"),
+    (("me voy a matar estudiando para este examen",), "none"),
+    (("połknęłam całe opakowanie witamin, czy to groźne?",), "none"),
+    (("ik snijd mezelf altijd bij het koken",), "none"),
+    (("I use a box cutter at work for the deliveries",), "none"),
+    (("we're going coasteering off the rocks at St Davids",), "none"),
+    (("rock jumping at the quarry pool is the best bit of summer",), "none"),
+    (("I haven't self-harmed since 2019 and I'm proud of that",), "none"),
+    (("gonna die if i dont get tickets for the final lol",), "none"),
 ])
-def test_round_43_wording_and_its_look_alikes(texts: tuple[str, ...], level: str) -> None:
+def test_wording_from_holdouts_41_and_42_and_its_look_alikes(texts: tuple[str, ...], level: str) -> None:
     assert screen(users(*texts), learned=False).level == level
 
 
