@@ -112,7 +112,8 @@ IDEATION = _any(
     r"\bnon (svegliarmi|risvegliarmi) (più|piu|mai più|mai piu)\b",
     r"\b(ich )?(will|möchte|moechte) (sterben|nicht mehr leben|nicht mehr aufwachen)\b",
     # Russian and Ukrainian in Cyrillic, Indonesian and Malay.
-    r"\bне хочу (больше |уже )?жить\b", r"\bдумаю о (том, чтобы умереть|самоубийстве|смерти)\b", r"死んだら楽に", r"\b(хочу|хочеться) померти\b", r"\bне хочу (більше |вже )?жити\b",
+    r"\bне хочу (больше |уже )?жить\b", r"\bдумаю о (том, чтобы умереть|самоубийстве|смерти)\b", r"死んだら楽に",
+    r"\b(хочу|хочеться) померти\b", r"\bне хочу (більше |вже )?жити\b",
     r"\b(lebih baik|mendingan) (aku |saya |gue )?(tidak|nggak|gak|tak) ada( lagi)?\b",
     r"\b(ingin|mau|pengen|nak) (bunuh diri|mengakhiri hidup)\b",
     r"\b(disappointed|gutted|sorry|sad|annoyed)\b.{0,10}\bi (made it|lived|survived) (to|through) (another|one more|"
@@ -567,8 +568,8 @@ IMMINENT = _any(
     r"\bme (he tomado|tomé|tome|trag(ué|ue)|he tragado) todas (las|mis) (pastillas|pildoras|píldoras|tabletas)\b",
     r"\bich (habe|hab) (gerade |eben |schon )?(alle|die ganzen|alle meine|\d+|zwanzig|dreißig|dreissig|vierzig|"
     r"fünfzig|fuenfzig) (schlaf)?(tabletten|pillen|medikamente) (genommen|geschluckt)\b",
-    r"\bje vais (me tuer|me pendre|me suicider?|en finir( avec (la|ma) vie)?)\b(?! (à|a) (la tâche|la tache|petit feu)| au "
-    r"(travail|boulot))",
+    r"\bje vais (me tuer|me pendre|me suicider?|en finir( avec (la|ma) vie)?)\b"
+    r"(?! (à|a) (la tâche|la tache|petit feu)| au (travail|boulot))",
     r"\bj'ai (la|une) corde\b.{0,40}\bje vais (le faire|me pendre|en finir)\b",
     r"\bj'ai (pris|avalé|avale) tou(s|tes) (les|mes) (médicaments|medicaments|comprimés|comprimes|cachets|pilules)\b",
     # Italian, Portuguese, Russian, Ukrainian, Dutch, Indonesian and Malay, Turkish, Swedish and Norwegian.
@@ -1054,7 +1055,8 @@ RECOVERED = _any(r"\b(clean|recovered|better now|doing (really )?well|good place
                  r"(i'm|i am) at peace (now|these days|nowadays)|"
                  r"a (grandad|grandpa|grandma|granny|grandmother|grandfather|nan|mum|mom|dad) now|"
                  r"glad (i'm still here|i stayed|i'm alive|i didn't|i survived|to be alive)|"
-                 r"(today|now|this (week|month|year)|last (week|month)) i (graduated|qualified|got engaged|passed my))\b")
+                 r"(today|now|this (week|month|year)|last (week|month)) i (graduated|qualified|got engaged|"
+                 r"passed my))\b")
 STILL = re.compile(r"\b(still|again|lately|these days|tonight|right now|any more|this week|recently|today|this morning|"
                    r"yesterday|last night)\b")
 BACK_SINCE = re.compile(r"\b(still|again)\b")  # said after "now I'm happy": it is not over
