@@ -3,10 +3,10 @@ learned screen (one embedding of the message, one of the earlier turns, its char
 n-grams, and a pass of the packaged SmolLM2's first 26 layers over it, set inside a question),
 in the same run.
 
-    python benches/bench_screen.py [--repeats 3] [--long 300]
+    python benches/bench_screen.py [--repeats 3] [--messages N] [--long 300]
 
-Screens every message of the labelled set (models/screening_set.yaml) one at a time, as the
-chat does, after a warm-up; prints the median milliseconds per message over the repeats. Then
+Screens every message of the labelled set (models/screening_set.yaml), or its first N, one at a
+time, as the chat does, after a warm-up; prints the median milliseconds per message over the repeats. Then
 the last message of `--long` conversations of six user turns (five labelled messages before it),
 where the learned screen also reads the earlier turns the rules found nothing in, against the
 same messages screened alone.
@@ -43,9 +43,10 @@ def six_turns(conversations: list[list[dict]], count: int) -> list[list[dict]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--messages", type=int, default=None, help="only the first N labelled messages")
     parser.add_argument("--long", type=int, default=300)
     args = parser.parse_args()
-    conversations = [item.messages for item in load_set("all")]
+    conversations = [item.messages for item in load_set("all")][:args.messages]
     start = time.perf_counter()
     learned_screen()
     print(f"learned screen ready in {time.perf_counter() - start:.1f} s (trained, or loaded from the cache)")

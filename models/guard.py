@@ -571,7 +571,8 @@ IMMINENT = _any(
     r"\bje vais (me tuer|me pendre|me suicider?|en finir( avec (la|ma) vie)?)\b"
     r"(?! (à|a) (la tâche|la tache|petit feu)| au (travail|boulot))",
     r"\bj'ai (la|une) corde\b.{0,40}\bje vais (le faire|me pendre|en finir)\b",
-    r"\bj'ai (pris|avalé|avale) tou(s|tes) (les|mes) (médicaments|medicaments|comprimés|comprimes|cachets|pilules)\b",
+    r"\bj'ai (pris|avalé|avale) tou(s|tes) (les|mes) (médicaments|medicaments|comprimés|comprimes|cachets|pilules|"
+    r"somnifères|somniferes|antidépresseurs|antidepresseurs|anxiolytiques)\b",
     # Italian, Portuguese, Russian, Ukrainian, Dutch, Indonesian and Malay, Turkish, Swedish and Norwegian.
     r"\bho preso tutte le (pastiglie|pillole|compresse|medicine)\b",
     r"\b(stanotte|stasera|adesso|ora|oggi|domani) mi (taglio|taglierò|tagliero) le vene\b",

@@ -663,6 +663,7 @@ def test_a_denial_lowers_only_what_it_denies() -> None:
     (("mijn ouders zijn beter af zonder mij",), "ideation"),
     (("said goodbye to my brother at lunch, he has no idea, the tablets are ready",), "imminent"),
     (("esta noche me voy a ahorcar",), "imminent"),
+    (("j'ai avalé tous mes somnifères",), "imminent"),
     (("wziąłem całe opakowanie tabletek",), "imminent"),
     (("I've been cutting again", "don't worry, I've only got the stanley knife next to me"), "imminent"),
     (("ich ritze mich immer wieder",), "self_harm"),
