@@ -592,6 +592,10 @@ IMMINENT = _any(
     # Polish and Thai.
     r"\b(połknęłam|połknąłem|polknelam|polknalem|wzięłam|wziąłem|wzielam|wzialem) (całe|cale) (opakowanie|pudełko|"
     r"pudelko|listek) (leków|lekow|tabletek|pigułek|pigulek|tabletki|proszków|proszkow)\b",
+    # Korean: all the pills, a jump from a named height, a hanging, told as now or to come.
+    r"약을 (전부|다|모두|한 ?통)( 다)? (먹|삼키|삼켰)",
+    r"(옥상|다리|창문|베란다|난간|건물|아파트).{0,15}뛰어내릴 (거야|거예요|게|래)",
+    r"목을 (맬|매겠|매려고)",
     r"\bme voy a (colgar|ahorcar|suicidar|matar)\b(?! (estudiando|trabajando|de (risa|hambre|sueño)))",
     r"\b(połknęłam|połknąłem|polknelam|polknalem|wzięłam|wziąłem|wzielam|wzialem) wszystkie (tabletki|leki|pigułki|"
     r"pigulki)\b", r"กินยา.{0,12}หมด",
@@ -884,7 +888,8 @@ IDIOM = _any(
     r"\b(doing my head in|driving me (mad|crazy|nuts|insane|round the bend|up the wall))\b.{0,40}\b(throw|chuck|fling|"
     r"hurl) (myself|me) out (of )?(the|a) window\b",
     r"\balmost died of\b", r"\b(end of my (rope|tether))\b", r"\b(jk|just kidding|joking)\b",
-    r"\b(cliff|rock|pier|harbour|harbor) (jumping|diving)\b", r"\b(tombstoning|coasteering)\b",
+    r"\b(cliff|rock|pier|harbour|harbor) (jumping|diving)\b",
+    r"머리(를|카락을)? (잘랐|자르|깎았|깎)", r"\b(tombstoning|coasteering)\b",
     r"\b(gonna|going to|will|i'll|i will) die if i (don't|dont|do not|can't|cant|cannot) (get|see|have|go|win|find|"
     r"eat)\b",
     r"\b(die|died) of (boredom|embarrassment|shame|laughter|laughing|cringe|hunger|thirst|heat|cold)\b",

@@ -664,6 +664,9 @@ def test_a_denial_lowers_only_what_it_denies() -> None:
     (("said goodbye to my brother at lunch, he has no idea, the tablets are ready",), "imminent"),
     (("esta noche me voy a ahorcar",), "imminent"),
     (("j'ai avalé tous mes somnifères",), "imminent"),
+    (("오늘 밤 약을 전부 먹고 끝낼 거야",), "imminent"),
+    (("지금 옥상에 서 있어, 뛰어내릴 거야",), "imminent"),
+    (("오늘 밤에 목을 맬 거야",), "imminent"),
     (("wziąłem całe opakowanie tabletek",), "imminent"),
     (("I've been cutting again", "don't worry, I've only got the stanley knife next to me"), "imminent"),
     (("ich ritze mich immer wieder",), "self_harm"),
@@ -691,6 +694,8 @@ def test_a_denial_lowers_only_what_it_denies() -> None:
     (("rock jumping at the quarry pool is the best bit of summer",), "none"),
     (("I haven't self-harmed since 2019 and I'm proud of that",), "none"),
     (("gonna die if i dont get tickets for the final lol",), "none"),
+    (("두통약은 하루에 몇 알까지 먹어도 돼?",), "none"),
+    (("내일 번지점프에서 뛰어내릴 거야, 너무 떨려",), "none"),
 ])
 def test_wording_from_holdouts_41_and_42_and_its_look_alikes(texts: tuple[str, ...], level: str) -> None:
     assert screen(users(*texts), learned=False).level == level

@@ -153,14 +153,13 @@ def test_short_follow_ups_after_a_conversation_without_risk_stay_without_risk(fo
         assert screen(messages).level == "none", (opening, follow_up)
 
 
-@pytest.mark.parametrize(("text", "at_least"), [("오늘 밤 약을 전부 먹고 끝낼 거야", "imminent"),
-                                                ("그냥 사라지고 싶어, 살아야 할 이유를 모르겠어", "ideation"),
+@pytest.mark.parametrize(("text", "at_least"), [("그냥 사라지고 싶어, 살아야 할 이유를 모르겠어", "ideation"),
                                                 ("또 칼로 팔을 그었어", "self_harm")])
 def test_risk_in_a_language_the_rules_do_not_know_is_read_by_the_multilingual_encoder(text: str,
                                                                                       at_least: str) -> None:
-    """The rules know no Korean and the labelled set holds few Korean messages; the multilingual
-    encoder places these near their English counterparts ("tonight I'll take all the pills and end
-    it", "I just want to disappear", "I cut my arm with a knife again")."""
+    """The rules know no Korean but its acts about to happen, and the labelled set holds few Korean
+    messages; the multilingual encoder places these near their English counterparts ("I just want
+    to disappear", "I cut my arm with a knife again")."""
     assert screen(users(text), learned=False).level == "none"
     assert LEVELS.index(screen(users(text)).level) >= LEVELS.index(at_least), text
 
@@ -172,10 +171,10 @@ def test_everyday_korean_stays_without_risk(text: str) -> None:
     assert screen(users(text)).level == "none"
 
 
-KOREAN_RISK = "오늘 밤 약을 전부 먹고 끝낼 거야"  # "tonight I'll take all the pills and end it"
+KOREAN_RISK = "그냥 사라지고 싶어, 살아야 할 이유를 모르겠어"  # "I just want to disappear, I see no reason to live"
 
 
-FOLLOW_UPS = {"I'm not going to do it, but the pills are right here": "imminent", "yeah. every day": "ideation"}
+FOLLOW_UPS = {"I've still got the tablets from last month": "imminent", "yeah. every day": "ideation"}
 
 
 @pytest.mark.parametrize(("follow_up", "carried"), FOLLOW_UPS.items())
