@@ -1180,8 +1180,9 @@ def _recovered(text: str) -> bool:
     """Better now, and not back since: "now I'm happy but I still want to die" or "today I graduated,
     and tonight I'm taking all my pills" is not over."""
     better = RECOVERED.search(text)
-    return (bool(better) and not BACK_SINCE.search(text, better.end())
-            and _match(text[better.end():])[0] not in RISK_LEVELS)
+    after = text[better.end():] if better else ""
+    return (bool(better) and not BACK_SINCE.search(after)
+            and not (STILL.search(after) and _match(after)[0] in RISK_LEVELS))
 
 
 def _read(text: str) -> _Reading:
