@@ -1238,23 +1238,26 @@ def screen(messages: list[dict], learned: bool = True) -> Screening:
     earlier = [_read(turn) for turn in context]
     risky = [r.level for r in earlier if r.level in RISK_LEVELS]
     topics = [r.topic for r in earlier if r.topic in RISK_LEVELS]
-    if learned:
-        found_earlier = _learned_in_earlier_turns(context, earlier)
-        risky += found_earlier
-        topics += found_earlier
+    found_earlier = _learned_in_earlier_turns(context, earlier) if learned else []
+    risky += found_earlier
+    topics += found_earlier
+    # Said wherever earlier risk decides, so a level the rules alone would not give says where it came from.
+    told_earlier = [f"learned screen: {level.replace('_', '-')} in an earlier turn" for level in found_earlier]
     if risky and last.level != "imminent" and MEANS_OR_PLAN.search(text):
-        return Screening("imminent", last.reasons + ["means or a plan after earlier talk of suicide or self-harm"])
+        return Screening("imminent", last.reasons + ["means or a plan after earlier talk of suicide or self-harm"]
+                         + told_earlier)
     if (last.level != "imminent" and TAKEN_ALL.search(text) and not DISPOSED.search(text)
             and any(map(NAMED_MEANS.search, context))):
         return Screening("imminent", last.reasons + ["taking or using the means named earlier"])
     result = Screening(last.level, last.reasons)
     if last.level in ("none", "distress") and DENIAL.search(text) is None:
         if topics and REACTIVATED.search(text):
-            result = Screening(_carried(topics), last.reasons + ["earlier talk of suicide or self-harm, now again"])
+            result = Screening(_carried(topics),
+                               last.reasons + ["earlier talk of suicide or self-harm, now again"] + told_earlier)
         elif risky and (DISTRESS.search(text) or FOLLOW_UP.search(text) or "imminent" in risky):
             # Earlier risk is still the context of a vague follow-up ("yeah. every day"), and a plan
             # or an act told earlier is not over because the next message is about something else.
-            result = Screening(_carried(risky), last.reasons + ["earlier talk of suicide or self-harm"])
+            result = Screening(_carried(risky), last.reasons + ["earlier talk of suicide or self-harm"] + told_earlier)
     if learned and last.level == last.topic and last.level != "imminent":  # no idiom, fiction, past or denial
         # It may raise a carried level too: an act under way told after a plan is more than the plan's echo.
         found = learned_screen().level(without_idioms(text), context)

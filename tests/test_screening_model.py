@@ -184,7 +184,9 @@ def test_risk_only_the_learned_screen_read_in_an_earlier_turn_is_carried(follow_
     assert screen(messages, learned=False).level == "none"
     found = screen(messages)
     assert found.level == carried, found
-    assert not any(r.startswith("learned screen: ") for r in found.reasons), "carried, not the follow-up's own level"
+    assert "learned screen: ideation in an earlier turn" in found.reasons
+    assert not any(r.startswith("learned screen: ") and "earlier" not in r for r in found.reasons), \
+        "carried, not the follow-up's own level"
 
 
 @pytest.mark.parametrize("follow_up", FOLLOW_UPS)
