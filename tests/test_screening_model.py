@@ -1,4 +1,4 @@
-"""The learned crisis screen: trained on every split but holdout42 and openings, it may raise the
+"""The learned crisis screen: trained on every split but the newest holdouts and openings, it may raise the
 rules' level and never lowers it, stays out where the rules found an idiom, fiction, someone
 else, a past that is over or a denial, and keeps its cross-validated false positives bounded."""
 
@@ -43,7 +43,7 @@ def screened(everything) -> list:
 
 def test_the_reported_holdout_is_never_trained_on() -> None:
     trained_on = set(training_splits())
-    assert "holdout42" not in trained_on and "openings" not in trained_on
+    assert not trained_on & {"holdout42", "holdout43", "openings"}
     assert trained_on == {"dev", "test", "extra", "extra2", "openings_train", "distress_train",
                           "everyday_languages_train", "holdout", *(f"holdout{n}" for n in range(2, 42))}
 
