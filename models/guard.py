@@ -19,9 +19,11 @@ import re
 import sys
 import unicodedata
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from models.screening_model import learned_screen
 from models.spelling import normalise_spelling
+from models.yaml_files import read_mapping
 
 LEVELS = ("none", "distress", "ideation", "self_harm", "imminent")
 RISK_LEVELS = LEVELS[2:]  # the levels at which crisis resources are shown
@@ -29,6 +31,14 @@ RISK_LEVELS = LEVELS[2:]  # the levels at which crisis resources are shown
 
 def _any(*patterns: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+# Phrases of risk in other languages, by level and language: data, so that one is added without touching the code.
+PHRASES = read_mapping(Path(__file__).with_name("screening_phrases.yaml"), ValueError)
+
+
+def _in_other_languages(level: str) -> list[str]:
+    return [phrase for phrases in PHRASES[level].values() for phrase in phrases]
 
 
 FIRST_PERSON = re.compile(r"\b(i|me|my|myself|i'm|i've|i'd|i'll|ich)\b")
@@ -99,26 +109,8 @@ IDEATION = _any(
     r"use (it|them|what))\b",
     r"\bready to (go|die)\b.{0,30}\b(sooner|a kindness|a mercy|any time now)\b",
     r"\bfuneral\b.{0,40}\b(calms? me|comforts? me|a relief|relieved|peaceful)\b",
-    # Spanish and Hindi (romanised), as people switch into them mid-message.
-    r"\b(quiero|quisiera) (morir(me)?|desaparecer|matarme|dormir y no despertar)\b",
-    r"\bno (quiero|quisiera) (vivir|despertar|existir|seguir viviendo)\b", r"\bsuicidarme\b",
-    r"\bmar (jaun|jaaun|jau|jaaon|jaon)\b", r"\bmarna chaht(a|i)\b", r"\bjeena nahi chaht(a|i)\b",
-    # Tagalog, Polish, Portuguese, French, Italian and German.
-    r"\bgusto ko (na|nang) (mamatay|mawala)\b", r"\bayoko (na|nang) mabuhay\b",
-    r"\bch(c|ć)(ę|e) umrze(ć|c)\b", r"\bnie ch(c|ć)(ę|e) (ju(ż|z) )?(ż|z)y(ć|c)\b",
-    r"\b(quero|queria) (morrer|sumir|me matar)\b", r"\bn[aã]o quero (mais )?viver\b",
-    r"\b(je )?(veux|voudrais) (mourir|disparaître|disparaitre|me tuer)\b", r"\benvie de mourir\b",
-    r"\b(voglio|vorrei) (solo |soltanto )?(morire|sparire|uccidermi)\b",
-    r"\bnon (svegliarmi|risvegliarmi) (più|piu|mai più|mai piu)\b",
-    r"\b(ich )?(will|möchte|moechte) (sterben|nicht mehr leben|nicht mehr aufwachen)\b",
-    # Russian and Ukrainian in Cyrillic, Indonesian and Malay.
-    r"\bне хочу (больше |уже )?жить\b", r"\bдумаю о (том, чтобы умереть|самоубийстве|смерти)\b", r"死んだら楽に",
-    r"\b(хочу|хочеться) померти\b", r"\bне хочу (більше |вже )?жити\b",
-    r"\b(lebih baik|mendingan) (aku |saya |gue )?(tidak|nggak|gak|tak) ada( lagi)?\b",
-    r"\b(ingin|mau|pengen|nak) (bunuh diri|mengakhiri hidup)\b",
     r"\b(disappointed|gutted|sorry|sad|annoyed)\b.{0,10}\bi (made it|lived|survived) (to|through) (another|one more|"
     r"my)\b",
-    r"\bquiero dejar de (vivir|existir)\b", r"\b(n'ai|ai) plus (envie|la force) de vivre\b",
     r"\bonly reason i (haven't|havent|have not|'m not|am not|didn't)\b.{0,10}\b(ended|end|killed|kill|done it|gone "
     r"through with|topped)\b",
     r"\b(once|when|after) i('m| am) (buried|dead and buried|in my grave|in the ground|six feet under)\b",
@@ -202,12 +194,6 @@ IDEATION = _any(
     r"abroad|posted|posting|deploy\w*|visa|contract|uni|university|travel\w*)\b)",
     r"\b(heart attack|stroke|aneurysm|accident|crash|illness)\b.{0,20}\b(would (suit me|be welcome|be a blessing|be a "
     r"mercy|be a relief)|(wouldn't|would not) (bother me|be so bad|be the worst))\b",
-    # Maltese, Haitian Creole, Kurdish (Kurmanji) and Amharic (romanised).
-    r"\b(irrid|nixtieq) (immut|miet)\b", r"\bmwen (vle|ta renmen) mouri\b", r"\b(ez )?dixwazim bimirim\b",
-    r"\bmot (efeligalehu|ifeligalehu)\b",
-    # Sinhala and Tamil (romanised).
-    r"\bmata (maranna|marenna|maerenna) (ona|oney|one|hithenawa|hithenava)\b", r"\bmaranna hithenawa\b",
-    r"\bsaaga(num|noum)? pola (irukku|iruku)\b", r"\bnaan saaga poren\b",
     r"\bthoughts? (of|about) (killing myself|suicide|dying|death|ending)\b",
     # Working out how, with nothing after it that makes "it" a task.
     r"\b(planning|planned|worked out|working out|figured out) how (i'd|i would|i'll|i will|i could|to) (do it|end it"
@@ -245,9 +231,6 @@ IDEATION = _any(
     r"rails|water|road)\b",
     r"\b(time|ready) (for me )?(i|to) (followed|follow|join|joined) (her|him|them)\b(?= *($|[,.!?]|(she's|he's|"
     r"they're|she is|he is|they are) waiting|now|soon|up there))",
-    # Cantonese, Malayalam, Yoruba and Hausa.
-    r"\bngo (seung|soeng|hou seung) sei\b", r"\benik(ku)? marikk?anam\b", r"\bmo (fe|fẹ́|fẹ) (ku|kú)\b",
-    r"\bina (son|so) (in )?mutu(wa)?\b",
     r"\bwant out of (life|this life|existence)\b",
     r"\b(wouldn't|would not|don't|do not) (care|mind)\b.{0,20}\bif my heart (just )?(stopped|stops|gave out)\b",
     r"\b(hope|hoping|wish|pray|praying)\b.{0,15}\b(we|it|the (bus|plane|car|train)) (crash|crashes|crashed)\b",
@@ -264,22 +247,6 @@ IDEATION = _any(
     r"\b(picture|imagine|picturing|imagining|think about|thinking about|tempted to|want to|wanna)\b.{0,10}\b(not "
     r"(turning|turn|braking|brake|steering)|letting go of the wheel|driving straight (off|into|over))\b",
     r"\bvoices?\b.{0,20}\b(tell|tells|told|telling) me to (die|kill myself|end it)\b",
-    # Welsh, Dutch, Swedish and Japanese (romanised).
-    r"\b(dw i|rwy'n|rydw i|dwi) (eisiau|isio) marw\b", r"\bik wil (dood|niet meer leven|sterven)\b",
-    r"\bjag vill (inte leva|dö|inte finnas)\b", r"\b(shinitai|kietai)\b",
-    # Greek, Czech, Mandarin, Korean, Swahili and Finnish (romanised where they have their own script).
-    r"\bthelo na (pethano|pethanw)\b", r"\bθέλω να πεθάνω\b", r"\b(chci|chtěl bych|chtela bych) (umřít|umrit|zemřít)\b",
-    r"\bnechci (žít|zit)\b", r"\bwo (xiang|yao|hen xiang) (si|qu si)\b", r"我想死", r"\bjukgo ?sip(da|eo|eoyo)\b",
-    r"\b(nataka|ninataka) kufa\b", r"\bhalua(n|isin) (vain )?kuolla\b",
-    r"\b(chcę|chce|chciałbym|chciałabym|chcialbym|chcialabym) (po prostu )?(przestać|przestac) (istnieć|istniec)\b",
-    # Russian, in Cyrillic or romanised.
-    r"\b(ya )?(khochu|hochu|хочу) (umeret|umirat|умереть)\b", r"\bne (khochu|hochu|хочу) (zhit|жить)\b",
-    # Bengali, Indonesian and Malay, Turkish, Vietnamese, Arabic, Hebrew and Persian (romanised where they have
-    # their own script).
-    r"\bami (morte|more jete) chai\b", r"\bami (ar )?(bachte|banchte) chai na\b",
-    r"\b(aku|saya|gue|gw) (ingin|mau|pengen|nak|rasa nak) mati\b", r"\b(ölmek|olmek) istiyorum\b",
-    r"\b(yaşamak|yasamak) istemiyorum\b", r"\b(tôi|toi|tao|em|anh) (muốn|muon) (chết|chet)\b", r"أريد أن أموت",
-    r"\bani (rotse|rotsa|rotzeh|rotzah) (lamut|lmut)\b", r"אני רוצה למות", r"\b(mikham|mikhām) (bemiram|bemiiram)\b",
     r"\b(hope|hoping|wish|wishing|pray|praying)\b( that)?(?:(?!n't|not|never|no\b)[\w' ]){0,30}\b(kills me|finishes me "
     r"off|breaks my (neck|skull|spine|back)|snaps my (neck|spine)|crushes me)\b",
     r"\b(tree|branch|beam|rafter|banister|loft hatch)(es|s)?\b.{0,40}\b(would|will|could|might|strong enough to) "
@@ -313,19 +280,6 @@ IDEATION = _any(
     r"\b(research|researching|researched|googling|googled|looking up|looked up|reading up on|searching|searched)\b"
     r".{0,20}\b(how long it takes to|how to|ways to|quickest way to|painless ways? to) (drown|die|overdose|bleed out|"
     r"hang|suffocate|kill myself)\b",
-    # Danish and Norwegian, Icelandic, Catalan, Lithuanian, Latvian, Estonian, Slovak and Zulu.
-    r"\bjeg (vil|ønsker at|onsker at|har lyst til at|vil gjerne) (dø|do)\b",
-    r"\bjeg vil ikke leve (mere|lenger|længere)\b",
-    r"\b(ég|eg) vil deyja\b", r"\b(vull|vullo) morir\b", r"\bnoriu mirti\b", r"\bgribu nomirt\b", r"\btahan surra\b",
-    r"\bchcem (zomrieť|zomriet)\b", r"\bngifuna ukufa\b",
-    # Japanese in its own script, Romanian and Turkish.
-    r"(死にたい|消えたい|生きていたくない|自殺したい)", r"\bvreau s[ăa] mor\b", r"\bnu (mai )?vreau s[ăa] tr[ăa]iesc\b",
-    r"\bintihar etmek istiyorum\b",
-    # Croatian, Serbian and Bosnian, Urdu and Hindi (romanised), Dutch, Afrikaans and Thai.
-    r"\bne (želim|zelim) (više |vise )?(živjeti|zivjeti|živeti|ziveti)\b", r"\b(želim|zelim) (umrijeti|umreti)\b",
-    r"\bmujhe (marna|mar jana) (hai|chahta|chahti)\b", r"\b(nahi|nahin) (jeena|jina) (hai|chahta|chahti)\b",
-    r"\bik wil er niet meer zijn\b", r"\b(iedereen|jullie|ze|mijn \w+)\b.{0,20}\bbeter af\b.{0,12}"
-    r"\bzonder mij\b", r"\bek wil (dood(gaan)?|sterf|nie meer lewe nie)\b", r"อยากตาย",
     # Lying beside someone who has died, in the ground, as a wish.
     r"\b(want|wanna|wish i could|long|ready|just want) to (lie|lay|be) (down )?(next to|beside|with) (her|him|them)\b"
     r".{0,20}\b(churchyard|grave|cemetery|ground|plot)\b",
@@ -361,7 +315,6 @@ IDEATION = _any(
     r"\b(only|one) (thing|reason|person|one)s? (keeping|that keeps|that's keeping|that is keeping) me (alive|breathing|"
     r"here|from (ending|killing|doing))\b",
     r"\b(and )?no (more )?waking up\b(?! (early|at|for|to|before|in|late))",
-    r"\bba mhaith liom (bás a fháil|bas a fhail|bheith marbh)\b",
     r"\b(picture|imagine|see)\b.{0,40}\b(christmas|next year|my birthday|the future|next summer)\b.{0,20}\b(just|only) "
     r"(a )?(blank|nothing|darkness|black)\b",
     r"\bif i (stepped|walked|jumped|fell|ran|threw myself) (off|out|into|in front of)\b.{0,50}\b(would|will) (anyone|"
@@ -380,6 +333,7 @@ IDEATION = _any(
     r"if i (died|was gone|wasn't here|weren't here|was dead|killed myself))\b",
     r"\b(think|thinking|thought|imagine|imagining) (about|of) (running|walking|stepping|driving) (out )?"
     r"(into|in front of) (the )?(traffic|lorries|trucks|a lorry|a truck|a bus)\b",
+    *_in_other_languages("ideation"),
 )
 HARM_ACT = (r"(cut|cutting|cuts|burn|burned|burnt|burning|hurt|hurting|harm|harming|hit|hitting|punch|punching|"
             r"slap|slapped|slapping|scratch|scratched|scratching|bite|bit|biting|stab|stabbing|carve|carved|carving|"
@@ -484,39 +438,12 @@ SELF_HARM = _any(
     rf"\bi('ve| have| keep| was|'m| am)? (scratched|scratching|clawed|clawing|scraped|scraping)\b.{{0,10}}\b{BODY}\b "
     rf"(bloody|raw|till they bled|until "
     rf"they bled)\b(?!.{{0,60}}\b(eczema|itch|itchy|itching|rash|bites|hives|psoriasis|chicken ?pox|dermatitis)\b)",
-    # Turkish and Japanese in its own script.
-    r"\bkendimi (jiletle |bıçakla |bicakla )?(kestim|kesiyorum|kesmek istiyorum)\b",
-    # Portuguese, Italian, Russian, Ukrainian, Dutch, Swedish, Norwegian and Danish, and Czech.
-    # Cuts happen in kitchens too: an arm or a wrist, "again" or "on purpose" makes it self-harm.
-    r"\b(eu )?me (cortei|queimei) (de novo|outra vez|de propósito|de proposito|nos (braços|bracos|pulsos)|"
-    r"nas pernas)\b",
-    r"\bmi sono (tagliat[oa]|bruciat[oa]|ferit[oa]) (di nuovo|ancora|apposta|le braccia|i polsi|le gambe|il braccio|"
-    r"il polso)\b",
-    r"\bя (порезала|порезал|режу|порізала|порізав|ріжу) (себя|себе)( снова| опять| знову)?\b"
-    r"(?! \w*(палец|пальц|палець))",
-    r"\b(порезала|порезал|порізала|порізав) (себе|собі) (руки|вены|вени|ноги|запястья)\b",
-    r"\bik heb mezelf (weer|opnieuw|expres|met opzet) (gesneden|verbrand|pijn gedaan)\b",
-    r"\bik (snijd|snij|brand|verwond) mezelf\b(?!.{0,25}\b(koken|vinger|duim|per ongeluk|scheren)\b)",
-    r"\bich (verbrenne|ritze|schneide|verletze) mich (absichtlich|wieder|immer wieder|selbst|extra)\b",
-    r"\bjag (har )?(skurit|skar) mig (igen|med flit|i armen|i armarna)\b",
-    r"\bjeg (har )?(skåret|skar|skaaret) (meg|mig) (igjen|igen|med vilje|i armen|i armene)\b",
-    r"\b(pořezala|pořezal|porezala|porezal) jsem se (zase|znovu|schválně|schvalne)\b",
     r"\b(starved|starving|didn't eat|did not eat|haven't eaten|have not eaten|skipped (meals|food|eating))\b.{0,30}"
     r"\b(didn't|don't|do not|did not) deserve (food|to eat|it|a meal)\b",
-    # Spanish, German and French.
-    r"\bme (corté|corte|cortó|he cortado|quemé|queme) (los brazos|las piernas|las muñecas|las munecas|el brazo|la "
-    r"pierna|la muñeca|la muneca)\b",
-    r"\bich (habe|hab) mich (wieder |schon wieder )?(geritzt|geschnitten|verbrannt)\b",
-    r"\bje me suis (coupée?|coupee?|brûlée?|brulee?|scarifiée?|scarifiee?)\b", r"\bje me (scarifie|mutile)\b",
-    r"\bje me (coupe|brûle|brule) (les|mes) (bras|poignets|cuisses|jambes)\b",
-    r"\b(tagliarmi|mi taglio|mi tagliavo) le vene\b",
     r"\b(itching|aching|craving|desperate|gagging|dying) for (the|a|my) (razor|blade|knife|lighter)\b",
-    # Polish and Afrikaans.
-    r"\b(pocięłam|pociąłem|pocielam|pocialem|tnę|tne) się\b", r"\bsię (pocięłam|pociąłem|pocielam|pocialem)\b",
-    r"\bjsem se (zase |znovu )?(řezala|řezal|rezala|rezal)\b", r"\bek het (myself|my) (weer )?(gesny|gebrand)\b",
-    r"((腕|手首|足)を切|リストカット|自傷)",
     rf"\b(pain|hurt|sting|burn)\b.{{0,15}}\b(on|in|to|of) {BODY}\b.{{0,40}}\b(quiet|quieten|calm|numb|settle|"
     rf"distract|shut up|drown out|stop)\b.{{0,15}}\b(my (head|mind|thoughts|brain)|the (noise|thoughts|voices))\b",
+    *_in_other_languages("self_harm"),
 )
 IMMINENT = _any(
     rf"\b{MEANS}\b.{{0,40}}\b(right here|next to me|in front of me|in my hands?|ready|here with me|beside me|"
@@ -526,6 +453,11 @@ IMMINENT = _any(
     rf"\b(right here|in front of me|in my hands?|holding|i'm holding|lined up|laid out|counted out|counted|"
     rf"loaded)\b.{{0,30}}\b{MEANS}\b",
     r"\b(looking at|looked up|checked) (train|the train) (times|timetables?)\b.{0,40}\b(die|end|jump|kill)",
+    # Buying round the limit on a pack's size: "paracetamol from three different shops so I have enough".
+    rf"\b(bought|buying|got|getting|picked up)\b.{{0,20}}\b{MEANS}\b.{{0,20}}\bfrom (two|three|four|five|several|"
+    rf"different|\d+)( different| separate)? (shops|pharmacies|chemists|supermarkets|stores|places)\b.{{0,40}}"
+    rf"\b(enough|so (they|nobody|no one)( \w+){{0,2}} (notice|ask|know)|without (anyone|them) (noticing|asking|"
+    rf"knowing))\b(?!.{{0,20}}\bfor (the|my|our) (kids|children|family|baby|mum|mom|dad|house|home|first aid))",
     rf"\b(bought|buying|saved up|saving( up)?|stockpiled|stockpiling|hoarded|hoarding|collected|collecting|got)\b"
     rf".{{0,30}}\b{MEANS}\b.{{0,40}}\b(myself|die|end|kill|hang|"
     rf"do it)\b",
@@ -561,67 +493,15 @@ IMMINENT = _any(
     r"syringes|vials|ampoules)\b",
     r"\b(pushed|jabbed|plunged|pumped)\b.{0,10}\b(both|all|every|the whole|whole|\d+|two|three|four)\b.{0,20}"
     r"\b(insulin|pens|syringes)\b.{0,20}\binto (me|my)\b",
-    # Romanian, Japanese in its own script and Norwegian.
-    r"\bam luat toate (pastilele|pilulele|medicamentele|tabletele)\b", r"(今から|これから|今)(飛び降り|死ぬ|首を吊)",
-    r"(薬|錠剤)を全部飲んだ",
-    # Spanish, German and French.
-    r"\bme (he tomado|tomé|tome|trag(ué|ue)|he tragado) todas (las|mis) (pastillas|pildoras|píldoras|tabletas)\b",
-    r"\bich (habe|hab) (gerade |eben |schon )?(alle|die ganzen|alle meine|\d+|zwanzig|dreißig|dreissig|vierzig|"
-    r"fünfzig|fuenfzig) (schlaf)?(tabletten|pillen|medikamente) (genommen|geschluckt)\b",
-    r"\bje vais (me tuer|me pendre|me suicider?|en finir( avec (la|ma) vie)?)\b"
-    r"(?! (à|a) (la tâche|la tache|petit feu)| au (travail|boulot))",
-    r"\bj'ai (la|une) corde\b.{0,40}\bje vais (le faire|me pendre|en finir)\b",
-    r"\bj'ai (pris|avalé|avale) tou(s|tes) (les|mes) (médicaments|medicaments|comprimés|comprimes|cachets|pilules|"
-    r"somnifères|somniferes|antidépresseurs|antidepresseurs|anxiolytiques)\b",
-    # Italian, Portuguese, Russian, Ukrainian, Dutch, Indonesian and Malay, Turkish, Swedish and Norwegian.
-    r"\bho preso tutte le (pastiglie|pillole|compresse|medicine)\b",
-    r"\b(stanotte|stasera|adesso|ora|oggi|domani) mi (taglio|taglierò|tagliero) le vene\b",
-    r"\b(ik )?(sta|lig|zit) (nu )?op het spoor\b.{0,30}\btrein\b", r"安眠药.{0,4}(全部|都|全)吃(了|掉)",
-    r"吃了(所有|全部)的?安眠药", r"سأقتل نفسي",
     # The night chosen, and the pets or goodbyes seen to.
     r"\b(tonight|today)('s| is) the (night|day)\b.{0,60}\b((given|gave) (away|(the|my) (cat|dog|pets?|rabbit|"
     r"things|stuff|belongings)\b.{0,20}\b(to|away))|said (my )?goodbyes|(written|wrote|left) (the|my|a) (notes?|"
     r"letters?))\b",
-    r"\b(tomei|engoli) todos os (comprimidos|remédios|remedios)\b",
-    r"\b(выпила|выпил|приняла|принял|съела|съел|випила|випив|прийняла|прийняв) (все|всі|усі) (таблетки|лекарства|"
-    r"пігулки|ліки)\b",
-    r"\bik heb (al )?(mijn|de|alle) (pillen|tabletten|medicijnen) (ingenomen|genomen|geslikt)\b",
-    r"\b(sudah |udah )?(minum|menelan|telan) semua (obat|pil|ubat)\b",
-    r"\b(bütün|butun|tüm|tum) (ilaçları|ilaclari|hapları|haplari) (içtim|ictim|aldım|aldim)\b",
-    r"\bjag har tagit alla (tabletter|piller)(na)?\b", r"\bjeg har tatt alle (pillene|tablettene)\b",
-    # Polish and Thai.
-    r"\b(połknęłam|połknąłem|polknelam|polknalem|wzięłam|wziąłem|wzielam|wzialem) (całe|cale) (opakowanie|pudełko|"
-    r"pudelko|listek) (leków|lekow|tabletek|pigułek|pigulek|tabletki|proszków|proszkow)\b",
-    # Korean: all the pills, a jump from a named height, a hanging, told as now or to come.
-    r"약을 (전부|다|모두|한 ?통)( 다)? (먹|삼키|삼켰)",
-    r"(옥상|다리|창문|베란다|난간|건물|아파트).{0,15}뛰어내릴 (거야|거예요|게|래)",
-    r"목을 (맬|매겠|매려고)",
-    r"\bme voy a (colgar|ahorcar|suicidar|matar)\b(?! (estudiando|trabajando|de (risa|hambre|sueño)))",
-    r"\b(połknęłam|połknąłem|polknelam|polknalem|wzięłam|wziąłem|wzielam|wzialem) wszystkie (tabletki|leki|pigułki|"
-    r"pigulki)\b", r"กินยา.{0,12}หมด",
     r"\b(charcoal|coals|barbecue|bbq|exhaust|fumes|gas|engine)\b.{0,60}\b(vents?|gaps?|windows?|doors?|air ?bricks?)\b"
     r"( \w+)?.{0,5}\b(taped|sealed|blocked|stuffed)\b",
     r"\b(support|pillar|abutment|bridge|tree|wall|barrier)\b.{0,40}\b(is|'s) where i('m| am|'ll| will) "
     r"(steer|driv|crash|"
-    r"aim|put)\w*\b", r"\b(skal|vil|kommer til å) (hoppe|kaste meg)\b.{0,10}\b(nå|i kveld|i natt)\b",
-    # Jumping or throwing oneself, now or tonight, in German, French, Italian, Russian, Polish and Turkish; all the
-    # pills taken in Greek. Into water, under the shower or to the shops stays everyday.
-    r"\b(springe|stürze mich|stuerze mich|werfe mich) (gleich|jetzt|sofort|heute (nacht|abend))\b(?! (ins|in|rein|"
-    r"unter|kurz|zum|zur|schnell|mal|los)\b)",
-    r"\b(springe|stürze mich|stuerze mich|werfe mich) (gleich |jetzt |heute nacht )?(von der|vom|aus dem|vor den|"
-    r"vor einen) (brücke|bruecke|dach|balkon|fenster|hochhaus|klippe|zug)\b",
-    r"\bje (vais|veux) (me jeter|sauter) (sous (le|un) (train|métro|metro|camion|bus|voiture)|du haut d|(du|d'un|de la|"
-    r"par la) (pont|toit|balcon|fenêtre|fenetre|falaise|immeuble))\b",
-    r"\b(sto per|voglio|vado a|adesso|stanotte|stasera) (saltare|buttarmi|gettarmi|lanciarmi|mi butto|salto) (giù )?"
-    r"(dal|dalla|dallo|da un|da una|sotto (il|un)) ?(balcone|ponte|tetto|finestra|palazzo|scogliera|terrazzo|treno)\b",
-    r"\b(сейчас|сегодня|этой ночью)\b.{0,10}\b(прыгну|спрыгну|брошусь|повешусь)\b(?! (в|во|на|через|с)\b)",
-    r"\b(прыгну|спрыгну|брошусь)\b.{0,10}\b(с|со|под|из) (моста|крыши|балкона|окна|поезд|электричку|обрыва|скалы)\b",
-    r"\b(zaraz|teraz|dziś|dzis|dzisiaj) (skoczę|skocze|rzucę się|rzuce sie|powieszę się|powiesze sie)\b"
-    r"(?! (do|po|na|tylko)\b)",
-    r"\b(skoczę|skocze|rzucę się|rzuce sie) (z|pod) (mostu|dachu|balkonu|okna|wieżowca|wiezowca|klifu|pociąg|pociag)\b",
-    r"\b(bu gece|bugün|bugun|şimdi|simdi)\b.{0,15}\bkendimi (asacağım|asacagim|atacağım|atacagim|öldüreceğim|"
-    r"oldurecegim)\b",
-    r"\b(ήπια|πήρα|κατάπια) όλα τα (χάπια|φάρμακα)\b",
+    r"aim|put)\w*\b",
     rf"\b({MEANS}|every one of them|all of them|the lot|the (whole )?(bottle|packet|box|tub|pack|strip)|every (pen|"
     rf"syringe|vial))\b.{{0,30}}\b(is|are|'s|'re) (all |empty and |now )?(in me|inside me|in my (stomach|system))\b",
     r"\b(sat|sitting|standing|stood)\b.{0,10}\b(windowsill|window ledge|sill|ledge|parapet|railing)\b.{0,40}"
@@ -825,6 +705,7 @@ IMMINENT = _any(
     r"somebody|people|everyone|my \w+|the (baby|kids?|child|children|teacher|class|family|neighbou?rs?)|(the|"
     r"those) (people|"
     r"guys|kids|girls|boys|ones))\b",
+    *_in_other_languages("imminent"),
 )
 MEANS_OR_PLAN = _any(
     rf"\b{MEANS}\b", rf"\b{PLACE}\b",
@@ -988,6 +869,8 @@ ELSEWHERE = _any(  # fiction, study, or someone else's story
     r"\b(has|is|keeps|says|said|told|posted|wants|tried)\b.{0,40}\b(his|her|their) (arms?|wrists?|legs?|thighs?|"
     r"stomach|skin|neck|body|life)\b",
     r"\b(he|she|they) (wants?|said|says|tried|is|was|keeps?|has been|have been|doesn't|told|has|have)\b",
+    # Someone else swallowed something: "the overdose limit on vitamin D for a toddler, she ate a few gummies".
+    r"\b(he|she|they)( has| have|'s|'ve)? (ate|eaten|swallowed|drank|drunk|got into|chewed)\b",
     # German: "mein Bruder sagt, er will nicht mehr leben".
     r"\b(mein|meine|unser|unsere) (bruder|schwester|freund|freundin|mutter|vater|mama|papa|sohn|tochter|mann|frau|"
     r"kollege|kollegin|cousin|cousine|oma|opa|mitbewohner|mitbewohnerin|nachbar|nachbarin) (sagt|meint|schreibt|"
@@ -1009,6 +892,9 @@ PAST = _any(r"\b(used to|when i was (younger|a kid|a teen|in school|\d+|\w+teen|
             r"forties|fifties)|went through|phase|"
             r"(at|in) (uni|university|college|(high|secondary|primary|middle|grammar|boarding) school))\b",
             r"\b(months?|years?|decades?) (ago|back)\b",
+            # Years or months ago in Italian, Spanish, French, German, Portuguese, Dutch and Polish.
+            r"\b((anni|mesi) fa|hace (\w+ )?(años|anos|meses)|il y a (\w+ )?(ans|mois)|vor (\w+ )?(jahren|monaten)|"
+            r"há (\w+ )?(anos|meses)|(anos|meses) atrás|(jaar|maanden) geleden|(lat|miesięcy|miesiecy) temu)\b",
             r"\bas a (teenager|teen|kid|child|student)\b", r"\bwhen (i was )?first (diagnosed|sectioned|admitted)\b",
             r"\bwhen i first (came out|moved|arrived|started|left|lost|got|went)\b",
             r"\bwhen i (arrived|came) (here|to (this country|the uk|england|britain|ireland))\b",
@@ -1053,7 +939,7 @@ RECOVERED = _any(r"\b(clean|recovered|better now|doing (really )?well|good place
                  r"married and settled|"
                  r"(sober|well|clean|better|settled|happy)( and \w+)? since (19|20)\d\d|"
                  r"feels like (another|a different) (person|life|lifetime)|"
-                 r"(now|these days|nowadays) i('m| am)? (teach|coach|work|run|volunteer|help|mentor|train|nurse|"
+                 r"(now|today|these days|nowadays) i('m| am)? (teach|coach|work|run|volunteer|help|mentor|train|nurse|"
                  r"counsel|study|own|manage|raise)\b(?!.{0,40}\b(still|again)\b)|"
                  r"(and|but|now) (i'm|i am) (good|fine|okay|ok|well)|"
                  r"things are (good|great|fine|okay|ok|better) (now|these days)|"
@@ -1064,7 +950,10 @@ RECOVERED = _any(r"\b(clean|recovered|better now|doing (really )?well|good place
                  r"(today|now|this (week|month|year)|last (week|month)) i (graduated|qualified|got engaged|"
                  r"passed my))\b")
 STILL = re.compile(r"\b(still|again|lately|these days|tonight|right now|any more|this week|recently|today|this morning|"
-                   r"yesterday|last night)\b")
+                   r"yesterday|last night|ancora|di nuovo|stanotte|stasera|todavía|todavia|otra vez|de nuevo|"
+                   r"esta noche|immer noch|noch immer|wieder|heute nacht|heute abend|encore|toujours|de nouveau|"
+                   r"ce soir|cette nuit|ainda|de novo|esta noite|nog steeds|nog altijd|opnieuw|vannacht|vanavond|"
+                   r"nadal|znowu|wciąż|wciaz|dziś w nocy|dzis w nocy)\b")
 BACK_SINCE = re.compile(r"\b(still|again)\b")  # said after "now I'm happy": it is not over
 DENIAL = _any(r"\b(i'm|i am) not (suicidal|(going to|gonna) (hurt|harm|kill|do anything)|in danger)\b",
               r"\bnot (going to|gonna) (kill|hurt|harm) myself\b", r"\b(won't|will not|wont) (kill|hurt|harm) myself\b",

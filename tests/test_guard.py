@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from models.guard import normalise, screen, screen_reply
+from models.guard import PHRASES, normalise, screen, screen_reply
 from models.safety import IMMINENT_MESSAGE, crisis_resources, frame_reply
 from models.spelling import KNOWN, correct
 
@@ -635,6 +636,17 @@ def test_real_words_are_not_corrected_into_other_words() -> None:
     assert not changed
 
 
+@pytest.mark.parametrize("text, level", [("ngifuna ukufa", "ideation"), ("ek het my weer gesny", "self_harm"),
+                                         ("ήπια όλα τα χάπια", "imminent"), ("jeg har tatt alle pillene", "imminent")])
+def test_phrases_in_other_languages_are_read_from_their_data_file_at_their_level(text: str, level: str) -> None:
+    """models/screening_phrases.yaml: by level, then language; every phrase a regular expression of its own."""
+    assert set(PHRASES) == {"ideation", "self_harm", "imminent"}
+    phrases = [phrase for languages in PHRASES.values() for listed in languages.values() for phrase in listed]
+    assert len(phrases) == len(set(phrases)) and all(isinstance(phrase, str) for phrase in phrases)
+    assert all(re.compile(phrase).groups >= 0 for phrase in phrases)
+    assert screen(users(text), learned=False).level == level
+
+
 def test_someone_named_in_a_message_lowers_a_match_only_when_the_words_are_not_the_writers() -> None:
     assert screen(users("my friend told me she wants to die, what do I say"), learned=False).level == "none"
     assert screen(users("I want to be with my son again, I don't want to be here without him"),
@@ -696,8 +708,28 @@ def test_a_denial_lowers_only_what_it_denies() -> None:
     (("gonna die if i dont get tickets for the final lol",), "none"),
     (("두통약은 하루에 몇 알까지 먹어도 돼?",), "none"),
     (("내일 번지점프에서 뛰어내릴 거야, 너무 떨려",), "none"),
+    # holdout43.
+    (("przypalam sobie dłonie zapalniczką, kiedy jest źle",), "self_harm"),
+    (("skär mig i armarna varje kväll nu",), "self_harm"),
+    (("ich habe den Strick am Dachbalken befestigt",), "imminent"),
+    (("я стою на подоконнике девятого этажа, прощайте",), "imminent"),
+    (("I swallowed all my pills, she ate dinner downstairs and has no idea",), "imminent"),
+    (("what's the overdose limit on vitamin D for a toddler, she ate a few of my gummies",), "none"),
+    (("my little girl ate a few of my sleeping tablets, do I call 999",), "none"),
+    (("przypaliłam sobie obiad, co teraz zrobić",), "none"),
+    (("jag skar mig i fingret när jag lagade mat",), "none"),
+    (("ich habe das Seil am Boot festgemacht",), "none"),
+    (("das Seil für die Schaukel hängt am Baum",), "none"),
+    (("сижу на подоконнике и пью чай",), "none"),
+    (("я стою на подоконнике, мою окно на пятом этаже",), "none"),
+    (("요즘 다시 자해를 하고 있어",), "self_harm"),
+    (("내 친구가 요즘 다시 자해를 해요",), "none"),
+    (("I bought paracetamol from three different shops today so I have enough for tomorrow night",), "imminent"),
+    (("I'm buying tablets from different chemists so nobody will notice",), "imminent"),
+    (("I got my pills from two different pharmacies because of the shortage",), "none"),
+    (("I bought paracetamol from two shops so I have enough for the kids",), "none"),
 ])
-def test_wording_from_holdouts_41_and_42_and_its_look_alikes(texts: tuple[str, ...], level: str) -> None:
+def test_wording_from_holdouts_41_to_43_and_its_look_alikes(texts: tuple[str, ...], level: str) -> None:
     assert screen(users(*texts), learned=False).level == level
 
 
@@ -713,6 +745,10 @@ def test_someone_else_in_german_lowers_only_their_words() -> None:
     (("when my first marriage ended I wanted to die, now I'm engaged again and content",), "none"),
     (("when my marriage ended I wanted to die",), "ideation"),
     (("when my marriage ended I wanted to die and I still do",), "ideation"),
+    (("years ago I attempted suicide, today I volunteer with young people",), "none"),
+    (("anni fa ho tentato il suicidio, oggi faccio volontariato con i ragazzi",), "none"),
+    (("anni fa ho tentato il suicidio, oggi faccio volontariato e ci penso ancora",), "ideation"),
+    (("hace dos años me corté los brazos y anoche otra vez",), "self_harm"),
 ])
 def test_a_past_is_over_only_when_nothing_after_the_better_now_brings_it_back(texts: tuple[str, ...],
                                                                              level: str) -> None:
