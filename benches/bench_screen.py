@@ -7,8 +7,8 @@ in the same run.
 
 Screens every message of the labelled set (models/screening_set.yaml), or its first N, one at a
 time, as the chat does, after a warm-up; prints the median milliseconds per message over the repeats.
-The language-model states the screen keeps in memory are forgotten before each repeat, so every
-message costs what a new chat message costs. Then the last message of `--long` conversations of
+What the screen keeps in memory of the texts it read (embeddings, language-model states) is
+forgotten before each repeat, so every message costs what a new chat message costs. Then the last message of `--long` conversations of
 six user turns (five labelled messages before it), where the learned screen also reads the
 earlier turns the rules found nothing in, against the same messages screened alone. As in the
 chat, the earlier turns were screened in their own turn before the sixth is timed.
@@ -26,11 +26,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from models.guard import screen  # noqa: E402
 from models.screening_eval import load_set  # noqa: E402
-from models.screening_model import _states_by_text, learned_screen  # noqa: E402
+from models.screening_model import forget_read_texts, learned_screen  # noqa: E402
 
 
 def per_message_ms(conversations: list[list[dict]], learned: bool) -> float:
-    _states_by_text.clear()
+    forget_read_texts()
     start = time.perf_counter()
     for messages in conversations:
         screen(messages, learned)
@@ -41,7 +41,7 @@ def sixth_turn_ms(conversations: list[list[dict]]) -> float:
     """Each conversation's last turn, timed after its earlier turns were screened in their own turn."""
     elapsed = 0.0
     for messages in conversations:
-        _states_by_text.clear()
+        forget_read_texts()
         for turn in range(1, len(messages)):
             screen(messages[:turn])
         start = time.perf_counter()

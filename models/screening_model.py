@@ -34,6 +34,7 @@ import hashlib
 import os
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -45,9 +46,9 @@ from scipy import sparse
 from sklearn.feature_extraction.text import HashingVectorizer
 
 LEVELS = ("none", "distress", "ideation", "self_harm", "imminent")
-# Never trained on: the newest fresh holdouts (the honest estimate for wording the screen has not
+# Never trained on: the newest fresh holdout (the honest estimate for wording the screen has not
 # seen) and the short openings. Every other split of the set is training data.
-HELD_OUT_SPLITS = ("holdout42", "holdout43", "openings")
+HELD_OUT_SPLITS = ("holdout43", "openings")
 SCREENING_SET = Path(__file__).with_name("screening_set.yaml")
 MAX_FALSE_POSITIVE_RATE = 0.05  # of safe training messages flagged, cross-validated
 MAX_ESCALATION = 0.03  # of ideation / self-harm training messages raised to imminent, cross-validated
@@ -71,11 +72,40 @@ ANSWER_LAYER = 25
 ANSWER_WEIGHT = 0.5
 LANGUAGE_MODEL_MAX_TOKENS = 96  # of the message
 LANGUAGE_MODEL_BATCH = 32
-STATES_KEPT = 10_000  # texts whose language-model states are kept in memory (about 46 MB)
+TEXTS_KEPT = 10_000  # texts whose embeddings and language-model states are kept in memory (about 80 MB)
 _lock = threading.Lock()
 _multilingual_lock = threading.Lock()  # the encoder sets BLAS threads process-wide while it runs
-_states_lock = threading.Lock()
-_states_by_text: OrderedDict[str, np.ndarray] = OrderedDict()
+
+
+class _Kept:
+    """What `read` gives each text, kept for the last `size` texts: what is read of a text depends on
+    the text alone, and the same texts come back. Training, the check of its thresholds and an
+    evaluation read the same messages in one process, and the chat reads earlier turns again when it
+    carries their risk (each was read in its own turn)."""
+
+    def __init__(self, read: Callable[[list[str]], np.ndarray], size: int = TEXTS_KEPT) -> None:
+        self.read, self.size = read, size
+        self.by_text: OrderedDict[str, np.ndarray] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def __call__(self, texts: list[str]) -> np.ndarray:
+        with self.lock:
+            found = {text: self.by_text[text] for text in texts if text in self.by_text}
+            for text in found:
+                self.by_text.move_to_end(text)
+        if missing := list(dict.fromkeys(text for text in texts if text not in found)):
+            found.update(zip(missing, self.read(missing)))
+            with self.lock:
+                for text in missing:
+                    self.by_text[text] = found[text]
+                    self.by_text.move_to_end(text)
+                while len(self.by_text) > self.size:
+                    self.by_text.popitem(last=False)
+        return np.stack([found[text] for text in texts])
+
+    def forget(self) -> None:
+        with self.lock:
+            self.by_text.clear()
 
 
 @lru_cache(maxsize=1)
@@ -93,10 +123,14 @@ def _multilingual_encoder():
     return USE(threads=torch.get_num_threads())
 
 
-def _multilingual(texts: list[str]) -> np.ndarray:
+def _read_multilingual(texts: list[str]) -> np.ndarray:
     """Unit-length USE embeddings."""
     with _multilingual_lock:
         return _multilingual_encoder().encode(texts)
+
+
+def _read_english(texts: list[str]) -> np.ndarray:
+    return _encoder().encode(texts, normalize_embeddings=True, convert_to_numpy=True)
 
 
 def _embedded(encode, texts: list[str], width: int) -> np.ndarray:
@@ -140,22 +174,12 @@ def _questions(tokenizer, texts: list[str]) -> tuple[torch.Tensor, torch.Tensor,
     return ids, attention, own
 
 
-def language_model_states(texts: list[str]) -> np.ndarray:
+def _read_language_model_states(texts: list[str]) -> np.ndarray:
     """[mean over each text's tokens after MESSAGE_LAYER; the question's last token after ANSWER_LAYER].
-    Texts are batched by length, so that little time goes on padding. The states depend on the
-    text alone, so those of the last STATES_KEPT texts are kept: training, the check of its
-    thresholds and an evaluation of the labelled set read the same messages in one process."""
+    Texts are batched by length, so that little time goes on padding."""
     tokenizer, model = _language_model()
     states = np.zeros((len(texts), 2 * model.config.hidden_size), dtype=np.float32)
-    with _states_lock:
-        missing = []
-        for i, text in enumerate(texts):
-            if text in _states_by_text:
-                states[i] = _states_by_text[text]
-                _states_by_text.move_to_end(text)
-            else:
-                missing.append(i)
-    by_length = sorted(missing, key=lambda i: len(texts[i]))
+    by_length = sorted(range(len(texts)), key=lambda i: len(texts[i]))
     with torch.inference_mode():
         for start in range(0, len(by_length), LANGUAGE_MODEL_BATCH):
             batch = by_length[start:start + LANGUAGE_MODEL_BATCH]
@@ -165,13 +189,18 @@ def language_model_states(texts: list[str]) -> np.ndarray:
             message = (hidden[MESSAGE_LAYER] * weights).sum(1) / weights.sum(1).clamp(min=1)
             answer = hidden[ANSWER_LAYER][torch.arange(len(ids)), attention.sum(1) - 1]
             states[batch] = torch.cat([message, answer], dim=1).numpy()
-    with _states_lock:
-        for i in missing:
-            _states_by_text[texts[i]] = states[i]
-            _states_by_text.move_to_end(texts[i])
-        while len(_states_by_text) > STATES_KEPT:
-            _states_by_text.popitem(last=False)
     return states
+
+
+english_embeddings = _Kept(_read_english)
+multilingual_embeddings = _Kept(_read_multilingual)
+language_model_states = _Kept(_read_language_model_states)
+
+
+def forget_read_texts() -> None:
+    """Read every text afresh from now on, as a new chat message is (for measuring the screen's cost)."""
+    for kept in (english_embeddings, multilingual_embeddings, language_model_states):
+        kept.forget()
 
 
 @dataclass(frozen=True)
@@ -196,13 +225,10 @@ def sentence_features(last_messages: list[str], contexts: list[str]) -> sparse.c
     """[embedding of the message; embedding of the earlier user turns, or zeros; the same two from
     the multilingual encoder; the message's character n-grams]. The multilingual embeddings weigh
     as much as the English ones (chosen by cross-validation from 0.5, 1, 1.5 and 2 for each)."""
-    def english(texts: list[str]) -> np.ndarray:
-        return _encoder().encode(texts, normalize_embeddings=True, convert_to_numpy=True)
-
-    last = english(last_messages)
-    dense = [last, _embedded(english, contexts, last.shape[1]),
-             _embedded(_multilingual, last_messages, MULTILINGUAL_WIDTH),
-             _embedded(_multilingual, contexts, MULTILINGUAL_WIDTH)]
+    last = english_embeddings(last_messages)
+    dense = [last, _embedded(english_embeddings, contexts, last.shape[1]),
+             _embedded(multilingual_embeddings, last_messages, MULTILINGUAL_WIDTH),
+             _embedded(multilingual_embeddings, contexts, MULTILINGUAL_WIDTH)]
     characters = CHARACTERS.transform(last_messages) * CHARACTER_WEIGHT
     return sparse.hstack([*map(sparse.csr_matrix, dense), characters], format="csr")
 
@@ -292,7 +318,8 @@ def _thresholds(probabilities: np.ndarray, y: np.ndarray) -> dict[str, float]:
 
 def _fingerprint(path: Path) -> str:
     """The labelled set and every module that shapes what the model is trained on."""
-    sources = [path, Path(__file__), *(Path(__file__).with_name(name) for name in ("guard.py", "spelling.py"))]
+    sources = [path, Path(__file__), *(Path(__file__).with_name(name)
+                                       for name in ("guard.py", "spelling.py", "screening_phrases.yaml"))]
     return hashlib.sha256(b"".join(source.read_bytes() for source in sources)).hexdigest()[:16]
 
 

@@ -101,8 +101,8 @@ def test_the_question_marks_exactly_the_messages_own_tokens() -> None:
 @pytest.fixture
 def nothing_kept(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every text's states computed afresh, none read from those kept."""
-    monkeypatch.setattr(screening_model, "_states_by_text", OrderedDict())
-    monkeypatch.setattr(screening_model, "STATES_KEPT", 0)
+    monkeypatch.setattr(language_model_states, "by_text", OrderedDict())
+    monkeypatch.setattr(language_model_states, "size", 0)
 
 
 @pytest.mark.usefixtures("nothing_kept")
@@ -117,15 +117,33 @@ def test_language_model_states_do_not_depend_on_the_other_messages_in_a_batch() 
 
 
 def test_states_kept_are_those_of_the_latest_texts_and_equal_a_fresh_reading(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(screening_model, "_states_by_text", OrderedDict())
-    monkeypatch.setattr(screening_model, "STATES_KEPT", 2)
+    monkeypatch.setattr(language_model_states, "by_text", OrderedDict())
+    monkeypatch.setattr(language_model_states, "size", 2)
     texts = ["the rope is in the loft", "my cat knocked the plant over", "exams start on monday"]
     first = language_model_states(texts)
-    assert list(screening_model._states_by_text) == texts[1:]
+    assert list(language_model_states.by_text) == texts[1:]
     again = language_model_states([texts[2], texts[0]])
     assert np.array_equal(again[0], first[2])  # read back from those kept
     assert np.allclose(again[1], first[0], rtol=1e-3, atol=1e-2 * np.abs(first).mean())  # read afresh
-    assert list(screening_model._states_by_text) == [texts[2], texts[0]]
+    assert list(language_model_states.by_text) == [texts[2], texts[0]]
+
+
+def test_a_follow_up_reads_afresh_only_itself_and_its_context(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Carrying the learned screen's reading of earlier turns costs little: each earlier turn was read
+    in its own turn, and what was read of it is kept."""
+    conversation = [*users(KOREAN_RISK), *users("오늘도 하루 종일 그 생각뿐이었어"), *users("yeah. every day")]
+    for turn in range(1, len(conversation)):
+        screen(conversation[:turn])
+    read: dict[str, list[str]] = {}
+    for name in ("english_embeddings", "multilingual_embeddings", "language_model_states"):
+        kept = getattr(screening_model, name)
+        monkeypatch.setattr(kept, "read", lambda texts, name=name, read_first=kept.read:
+                            read.setdefault(name, []).extend(texts) or read_first(texts))
+    assert screen(conversation).level == "ideation"
+    context = " ".join(normalise(m["content"]) for m in conversation[:-1])
+    assert read == {"english_embeddings": ["yeah. every day", context],
+                    "multilingual_embeddings": ["yeah. every day", context],
+                    "language_model_states": ["yeah. every day"]}
 
 
 def test_the_trained_screen_is_cached_by_the_sets_fingerprint() -> None:
