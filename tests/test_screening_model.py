@@ -15,6 +15,7 @@ from models.guard import LEVELS, normalise, screen, without_idioms
 from models.loading import cache_dir
 from models.screening_eval import Outcome, false_positive_rate, load_set, recall
 from models.screening_model import (
+    HELD_OUT_SPLITS,
     MAX_FALSE_POSITIVE_RATE,
     QUESTION,
     _flagged,
@@ -43,9 +44,9 @@ def screened(everything) -> list:
 
 def test_the_reported_holdout_is_never_trained_on() -> None:
     trained_on = set(training_splits())
-    assert not trained_on & {"holdout42", "holdout43", "openings"}
+    assert "holdout43" in HELD_OUT_SPLITS and not trained_on & {"holdout43", "openings"}
     assert trained_on == {"dev", "test", "extra", "extra2", "openings_train", "distress_train",
-                          "everyday_languages_train", "holdout", *(f"holdout{n}" for n in range(2, 42))}
+                          "everyday_languages_train", "holdout", *(f"holdout{n}" for n in range(2, 43))}
 
 
 def test_it_raises_levels_the_rules_miss_and_says_so(screened) -> None:
@@ -132,6 +133,8 @@ def test_a_follow_up_reads_afresh_only_itself_and_its_context(monkeypatch: pytes
     """Carrying the learned screen's reading of earlier turns costs little: each earlier turn was read
     in its own turn, and what was read of it is kept."""
     conversation = [*users(KOREAN_RISK), *users("오늘도 하루 종일 그 생각뿐이었어"), *users("yeah. every day")]
+    learned_screen()  # trained or loaded first: training reads every labelled message
+    screening_model.forget_read_texts()  # as in a new chat: nothing of it read yet
     for turn in range(1, len(conversation)):
         screen(conversation[:turn])
     read: dict[str, list[str]] = {}
