@@ -728,8 +728,15 @@ def test_a_denial_lowers_only_what_it_denies() -> None:
     (("I'm buying tablets from different chemists so nobody will notice",), "imminent"),
     (("I got my pills from two different pharmacies because of the shortage",), "none"),
     (("I bought paracetamol from two shops so I have enough for the kids",), "none"),
+    # holdout44.
+    (("ich habe keine Kraft mehr zu leben",), "ideation"),
+    (("jeg tænker tit på at tage mit eget liv",), "ideation"),
+    (("j'ai enjambé le garde-corps du viaduc, c'est fini",), "imminent"),
+    (("ich habe keine Kraft mehr zu laufen",), "none"),
+    (("min farfar tog sitt eget liv",), "none"),
+    (("j'ai enjambé la rambarde pour récupérer le ballon",), "none"),
 ])
-def test_wording_from_holdouts_41_to_43_and_its_look_alikes(texts: tuple[str, ...], level: str) -> None:
+def test_wording_from_holdouts_41_to_44_and_its_look_alikes(texts: tuple[str, ...], level: str) -> None:
     assert screen(users(*texts), learned=False).level == level
 
 
