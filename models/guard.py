@@ -1230,14 +1230,14 @@ def main() -> None:
             continue
         try:
             item = json.loads(line)
-            if not isinstance(item, dict):
+            if not isinstance(item, dict) or "messages" not in item:
                 raise TypeError('expected an object {"messages": [...]}')
             messages = item["messages"]
             if not isinstance(messages, list):
                 raise TypeError("'messages' must be a list")
             result = screen(messages)
             out = {"level": result.level, "reasons": result.reasons}
-        except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as error:
+        except (json.JSONDecodeError, TypeError, AttributeError) as error:
             out = {"error": f"line {number}: {error}"}
         print(json.dumps(out), flush=True)
 

@@ -812,7 +812,8 @@ def test_resources_follow_the_operators_locale() -> None:
 
 def test_cli_reads_json_lines_and_reports_bad_lines() -> None:
     lines = [json.dumps({"messages": users("i want to die")}), "not json",
-             json.dumps({"messages": users("this job is killing me")}), json.dumps(users("a bare list"))]
+             json.dumps({"messages": users("this job is killing me")}), json.dumps(users("a bare list")),
+             json.dumps({"text": "i want to die"})]
     result = subprocess.run([sys.executable, "-m", "models.guard"], input="\n".join(lines),
                             capture_output=True, text=True, check=True)
     out = [json.loads(line) for line in result.stdout.splitlines()]
@@ -820,6 +821,7 @@ def test_cli_reads_json_lines_and_reports_bad_lines() -> None:
     assert "line 2" in out[1]["error"]
     assert out[2]["level"] == "none"
     assert out[3]["error"] == 'line 4: expected an object {"messages": [...]}'
+    assert out[4]["error"] == 'line 5: expected an object {"messages": [...]}'
 
 
 def test_chat_shows_resources_and_safety_message(tiny_engine) -> None:
