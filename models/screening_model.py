@@ -282,7 +282,7 @@ def training_splits(path: Path = SCREENING_SET) -> tuple[str, ...]:
 
 def training_items(path: Path = SCREENING_SET) -> list[dict]:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return [item for split in training_splits(path) for item in raw[split]]
+    return [item for split, items in raw.items() if split not in HELD_OUT_SPLITS for item in items]
 
 
 def fit(items: list[dict]) -> LearnedScreen:

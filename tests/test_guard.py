@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -636,14 +635,16 @@ def test_real_words_are_not_corrected_into_other_words() -> None:
     assert not changed
 
 
-@pytest.mark.parametrize("text, level", [("ngifuna ukufa", "ideation"), ("ek het my weer gesny", "self_harm"),
-                                         ("ήπια όλα τα χάπια", "imminent"), ("jeg har tatt alle pillene", "imminent")])
-def test_phrases_in_other_languages_are_read_from_their_data_file_at_their_level(text: str, level: str) -> None:
-    """models/screening_phrases.yaml: by level, then language; every phrase a regular expression of its own."""
+def test_phrases_in_other_languages_are_listed_by_risk_level_then_language_once_each() -> None:
     assert set(PHRASES) == {"ideation", "self_harm", "imminent"}
     phrases = [phrase for languages in PHRASES.values() for listed in languages.values() for phrase in listed]
     assert len(phrases) == len(set(phrases)) and all(isinstance(phrase, str) for phrase in phrases)
-    assert all(re.compile(phrase).groups >= 0 for phrase in phrases)
+
+
+@pytest.mark.parametrize("text, level", [("ngifuna ukufa", "ideation"), ("ek het my weer gesny", "self_harm"),
+                                         ("ήπια όλα τα χάπια", "imminent"), ("jeg har tatt alle pillene", "imminent")])
+def test_phrases_in_other_languages_are_read_from_their_data_file_at_their_level(text: str, level: str) -> None:
+    """Zulu, Afrikaans, Greek and Norwegian are known to the rules only through models/screening_phrases.yaml."""
     assert screen(users(text), learned=False).level == level
 
 

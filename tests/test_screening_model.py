@@ -139,10 +139,16 @@ def test_a_follow_up_reads_afresh_only_itself_and_its_context(monkeypatch: pytes
     for turn in range(1, len(conversation)):
         screen(conversation[:turn])
     read: dict[str, list[str]] = {}
+
+    def recorded(name: str, read_afresh):
+        def read_and_record(texts: list[str]):
+            read.setdefault(name, []).extend(texts)
+            return read_afresh(texts)
+        return read_and_record
+
     for name in ("english_embeddings", "multilingual_embeddings", "language_model_states"):
         kept = getattr(screening_model, name)
-        monkeypatch.setattr(kept, "read", lambda texts, name=name, read_first=kept.read:
-                            read.setdefault(name, []).extend(texts) or read_first(texts))
+        monkeypatch.setattr(kept, "read", recorded(name, kept.read))
     assert screen(conversation).level == "ideation"
     context = " ".join(normalise(m["content"]) for m in conversation[:-1])
     assert read == {"english_embeddings": ["yeah. every day", context],
