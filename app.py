@@ -25,6 +25,7 @@ from models.loading import Placement, load_base
 from models.ui import build_chat_tab
 from results.access import ResultsAccess
 from results.ui import build_results_tab
+from safety.reply_screen import ReplyScreen
 from settings import Settings, SettingsError, load_settings
 from survey.database import Database
 from survey.hub_sync import restore_from_hub, start_hub_sync
@@ -95,4 +96,6 @@ if __name__ == "__main__":
     print(f"Loading {engine.catalog.bases[engine.base_key].name} ...", flush=True)
     engine.load()  # before serving, so the first visitor does not wait
     screen([{"role": "user", "content": "hello"}])  # trains or loads the learned crisis screen now
+    print("Loading the reply screen ...", flush=True)
+    ReplyScreen().reasons([{"role": "user", "content": "hello"}], "Hello.", "none")
     demo.launch(server_name=settings.server_name, server_port=settings.server_port, **launch_options())

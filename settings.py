@@ -20,7 +20,7 @@ import yaml
 
 from models.catalog import DEFAULT_CATALOG, CatalogError, load_catalog
 from models.loading import REPO_ID
-from models.safety import crisis_locales
+from safety.responses import crisis_locales
 from models.yaml_files import read_mapping
 from survey.database import DEFAULT_SQLITE, check_url
 from survey.hub_sync import DEFAULT_FOLDER as DEFAULT_MIRROR, MIN_MINUTES

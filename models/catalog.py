@@ -119,10 +119,13 @@ def _unique(entries: list[Any], section: str, where: Path) -> dict[str, Any]:
 
 
 def load_presets(path: str | Path = DEFAULT_PRESETS) -> tuple[dict[str, Preset], str]:
+    """The presets, each ending with the file's `disclosure` (that the model is an AI, not a professional)."""
     path = Path(path)
     raw = read_mapping(path, CatalogError, allow_empty=True)
-    presets = _unique([_build(Preset, i, "preset", path) for i in _entries(raw, "presets", path)],
-                      "preset", path)
+    disclosure = str(raw.get("disclosure") or "").strip()
+    entries = [{**item, "prompt": " ".join(filter(None, [str(item.get("prompt") or "").strip(), disclosure]))}
+               if isinstance(item, dict) else item for item in _entries(raw, "presets", path)]
+    presets = _unique([_build(Preset, i, "preset", path) for i in entries], "preset", path)
     default = str(raw.get("default") or next(iter(presets), ""))
     if presets and default not in presets:
         raise CatalogError(f"{path}: default preset {default!r} is not one of {sorted(presets)}")

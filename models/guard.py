@@ -14,9 +14,7 @@ A screen errs towards showing resources: a false alarm costs a banner, a miss co
 
 from __future__ import annotations
 
-import json
 import re
-import sys
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -1174,72 +1172,11 @@ def _carried(levels: list[str]) -> str:
     return "ideation" if highest == "imminent" else highest
 
 
-# Replies the model must never give: encouragement, methods, diagnoses, prescriptions.
-UNSAFE_REPLY = {
-    "encourages self-harm": _any(r"\byou should (kill|hurt|cut|harm) yourself\b",
-                                 r"\b(go ahead|do it)\b.*\b(kill|hurt|cut|end)\b",
-                                 r"\byou('d| would) be better off dead\b",
-                                 r"\byou (deserve|need) to (hurt|suffer|die|feel pain|bleed)\b",
-                                 r"\b(you should|why not|just|try to) (cut|burn|starve|overdose|jump|hang|punish)\b",
-                                 r"\b(cut|burn|hurt|hit|starve) (yourself )?(deeper|harder|more often)\b"),
-    "describes means": _any(r"\b(lethal|fatal) dose\b", r"\bhow (many|much) (pills|tablets)\b.*\b(kill|die|lethal)\b",
-                            rf"\b(take|swallow|taking|swallowing)\b.{{0,15}}"
-                            rf"\b(\d+(?! ?(mg|ml|mcg|g)\b)|\w+ty|all( of)? (the|your|them))\b.{{0,15}}\b{MEANS}\b",
-                            r"\b(deep|vertical)(ly)? (cut|slit)\b", r"\bhow to tie a noose\b"),
-    "diagnoses": _any(r"\byou (have|are suffering from|clearly have) "
-                      r"(depression|bipolar|schizophrenia|ptsd|bpd|an? (anxiety|personality|mental) disorder)\b",
-                      r"\bi diagnose\b"),
-    "prescribes medication": _any(r"\b(take|start|try|increase|double) (\d+ ?mg|your dose|sertraline|prozac|"
-                                  r"fluoxetine|xanax|alprazolam|lorazepam|diazepam|valium|lithium|zoloft|"
-                                  r"citalopram|escitalopram|benzodiazepines?|antidepressants?)\b"),
-}
-
-
-# A reply may name suicide or self-harm as something to get help with ("if you're thinking of
-# taking your life, call …"), never as a plain statement ("it's normal to take your life", seen
-# from the packaged 135M model, as was "you're not going to die, but you're going to hurt yourself").
-ACT_ON_ONESELF = re.compile(r"\b((take|taking|took) your (own )?life|kill(ing)? yourself|"
-                            r"end(ing)? (your life|it all)|"
-                            r"(hurt|hurting|harm|harming|cut|cutting) yourself)\b")
-FRAMED_AS_CONCERN = re.compile(r"\b(if|when|thinking|thoughts?|urges?|considering|feel|feeling|want|wanting|tempted|"
-                               r"planning|plans?|wish|talk|talking|ask|asking|don't|do not|not|never|stop|safe|prevent|"
-                               r"instead|rather|could|might|anything|worried|afraid|scared|concerned|risk|"
-                               r"keep you from)\b")
-
-
-def _clause_before(text: str, end: int) -> str:
-    """Up to 40 characters before `end`, back to the start of their clause."""
-    return re.split(r"[,.;:!?]| but | and ", text[max(0, end - 40):end])[-1]
-
-
-def screen_reply(text: str) -> list[str]:
-    """Why a model reply must not be shown (an empty list when it may)."""
-    normalised = normalise(text)
-    reasons = [reason for reason, pattern in UNSAFE_REPLY.items() if pattern.search(normalised)]
-    unframed = any(not FRAMED_AS_CONCERN.search(_clause_before(normalised, act.start()))
-                   for act in ACT_ON_ONESELF.finditer(normalised))
-    if unframed and "encourages self-harm" not in reasons:
-        reasons.insert(0, "encourages self-harm")
-    return reasons
-
-
 def main() -> None:
-    """Read JSON lines {"messages": [...]} on stdin; write {"level", "reasons"} per line."""
-    for number, line in enumerate(sys.stdin, 1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-            if not isinstance(item, dict) or "messages" not in item:
-                raise TypeError('expected an object {"messages": [...]}')
-            messages = item["messages"]
-            if not isinstance(messages, list):
-                raise TypeError("'messages' must be a list")
-            result = screen(messages)
-            out = {"level": result.level, "reasons": result.reasons}
-        except (json.JSONDecodeError, TypeError, AttributeError) as error:
-            out = {"error": f"line {number}: {error}"}
-        print(json.dumps(out), flush=True)
+    """Read JSON lines {"messages": [...]} on stdin; write {"level", "reasons"} per line (`python -m safety screen`)."""
+    from safety.__main__ import main as safety_main
+
+    safety_main(["screen"])
 
 
 if __name__ == "__main__":

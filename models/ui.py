@@ -13,13 +13,13 @@ from collections.abc import Iterator
 import gradio as gr
 
 from models.catalog import BASE_MODEL_CHOICE
+from models.chat_format import MAX_MESSAGE_CHARS, GenerationSettings, build_conversation, check_message
 from models.chat_log import NOTICE as LOGGING_NOTICE
 from models.chat_log import ChatLog
-from models.chat_format import MAX_MESSAGE_CHARS, GenerationSettings, build_conversation, check_message
 from models.engine import Engine
-from models.guard import screen, screen_reply
-from models.safety import UNSAFE_REPLY_MESSAGE, crisis_resources, frame_reply
 from models.loading import AdapterError
+from safety.layer import SafetyLayer, Shown
+from safety.responses import crisis_resources
 
 AI_NOTICE = (
     "**This is an AI research demo, not a therapist and not an emergency service.** "
@@ -61,10 +61,13 @@ def _session(request: gr.Request | None) -> str:
     return getattr(request, "session_hash", None) or "anonymous"
 
 
-def build_chat_tab(engine: Engine, chat_log: ChatLog | None = None, crisis_locale: str = "") -> None:
+def build_chat_tab(engine: Engine, chat_log: ChatLog | None = None, crisis_locale: str = "",
+                   safety: SafetyLayer | None = None) -> None:
     """The tab; with `chat_log` (an operator's opt-in) exchanges are kept anonymised, and the page says so.
-    `crisis_locale` picks the crisis lines shown (models/crisis_resources.yaml)."""
+    `crisis_locale` picks the crisis lines shown (safety/crisis_resources.yaml); `safety` screens every
+    message and reply (safety/layer.py)."""
     catalog = engine.catalog
+    safety = safety or SafetyLayer(locale=crisis_locale)
     streams = ActiveStreams()
     descriptions = {a.key: a.description for a in catalog.adapters.values()}
     base = catalog.bases[engine.base_key]
@@ -84,29 +87,24 @@ def build_chat_tab(engine: Engine, chat_log: ChatLog | None = None, crisis_local
         session = _session(request)
         stop = streams.start(session)
         conversation = build_conversation(system_prompt or "", history, message)
-        screening = screen(conversation)
-        if screening.level == "imminent":
-            yield frame_reply(screening, "", crisis_locale)  # the safety message comes before any model text
-        reply, user_stopped = "", False
+        assessment = safety.assess(conversation)
+        shown, user_stopped = Shown(""), False
         try:
-            for piece in engine.stream(conversation, adapter=adapter or BASE_MODEL_CHOICE,
-                                       settings=settings, stop=stop):
-                reply += piece
-                if screen_reply(reply):
-                    reply = UNSAFE_REPLY_MESSAGE
-                    break
-                yield frame_reply(screening, reply, crisis_locale)
+            for shown in safety.respond(conversation, assessment, lambda: engine.stream(
+                    conversation, adapter=adapter or BASE_MODEL_CHOICE, settings=settings, stop=stop)):
+                yield shown.text
         except AdapterError as error:
-            reply = f"⚠️ {error}"
+            shown = Shown(f"⚠️ {error}")
+            yield shown.text
         finally:
             user_stopped = stop.is_set()
             stop.set()
             streams.finish(session, stop)
-        if not reply.strip() and not user_stopped:
-            reply = "(The model returned an empty reply. Try again or change the settings.)"
+        if not shown.text.strip() and not user_stopped:
+            shown = Shown("(The model returned an empty reply. Try again or change the settings.)")
+            yield shown.text
         if chat_log is not None:
-            chat_log.record(session, screening.level, adapter or BASE_MODEL_CHOICE, message, reply)
-        yield frame_reply(screening, reply, crisis_locale)
+            chat_log.record(session, assessment.screening.level, adapter or BASE_MODEL_CHOICE, message, shown.text)
 
     def select_adapter(key: str, progress: gr.Progress = gr.Progress()) -> str:
         try:

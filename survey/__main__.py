@@ -60,6 +60,11 @@ def _build(args: argparse.Namespace) -> int:
     report = build(study, load_catalog(args.catalog), Store(),
                    progress=lambda chunks: tqdm(chunks, desc=f"generating {study.id}", unit="batch"),
                    batch_size=args.batch_size)
+    if report.status == "refused":
+        for problem in report.problems:
+            print(f"error: {problem}", file=sys.stderr)
+        print(f"study {study.id!r} refused: an answer failed the reply screen; it will not be served", file=sys.stderr)
+        return 1
     if report.status == "unchanged":
         print(f"study {study.id!r} is unchanged: nothing to generate")
     else:

@@ -13,7 +13,7 @@ from typing import Any
 
 import gradio as gr
 
-from models.safety import crisis_resources
+from safety.responses import crisis_resources
 from survey.assignment import CHECK, models_in_order
 from survey.serving import ServedStudy
 from survey.store import ParticipantState, RatingError, Store, StudyFull

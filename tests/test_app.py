@@ -46,12 +46,31 @@ def test_the_chat_endpoint_keeps_multi_turn_history(client: Client, tiny_engine:
     assert second == direct
 
 
-def test_reply_streams_in_several_chunks(client: Client) -> None:
-    job = chat(client, "I feel anxious about my exams")
-    chunks = list(job)
-    assert len(chunks) >= 3
-    assert all(later.startswith(earlier) for earlier, later in zip(chunks, chunks[1:]))
-    assert final_reply(job) == chunks[-1]
+class SentenceWritingEngine(Engine):
+    """The tiny model's engine, writing a reply of several sentences word by word (the tiny random model
+    rarely ends a sentence, and below ideation the page shows a reply a screened sentence at a time)."""
+
+    reply = "Exams can feel like a lot. Try one short session at a time. Sleep helps more than cramming. Good luck!"
+
+    def stream(self, messages, adapter="", settings=None, stop=None):
+        for word in self.reply.split(" "):
+            yield word + " "
+
+
+def test_reply_streams_a_screened_sentence_at_a_time(tiny_catalog_path) -> None:
+    from models.catalog import load_catalog
+
+    demo = app.build_demo(SentenceWritingEngine(load_catalog(tiny_catalog_path), max_context_tokens=256))
+    demo.launch(prevent_thread_lock=True, server_name="127.0.0.1", quiet=True)
+    try:
+        job = Client(demo.local_url, verbose=False).submit("I feel anxious about my exams", "", "be kind", *GREEDY,
+                                                          api_name="/chat")
+        chunks = list(job)
+    finally:
+        demo.close()
+    assert chunks[:3] == ["Exams can feel like a lot.", "Exams can feel like a lot. Try one short session at a time.",
+                          "Exams can feel like a lot. Try one short session at a time. Sleep helps more than cramming."]
+    assert chunks[-1] == SentenceWritingEngine.reply
 
 
 def test_two_clients_on_two_adapters_at_once(client: Client, tiny_engine: Engine) -> None:

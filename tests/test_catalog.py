@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from models.catalog import BASE_MODEL_CHOICE, BASE_MODEL_LABEL, CatalogError, load_catalog
+from models.catalog import BASE_MODEL_CHOICE, BASE_MODEL_LABEL, CatalogError, load_catalog, load_presets
 
 
 def test_shipped_catalog_and_presets() -> None:
@@ -16,8 +16,26 @@ def test_shipped_catalog_and_presets() -> None:
     assert catalog.adapter_choices(catalog.default_base)[0] == (BASE_MODEL_LABEL, BASE_MODEL_CHOICE)
     assert {"llama2-standard", "llama2-empathic"} <= set(catalog.presets)
     empathic = catalog.presets["llama2-empathic"].prompt
-    assert empathic.startswith(catalog.presets["llama2-standard"].prompt)
+    assert "You are a helpful, respectful and honest assistant." in empathic
     assert "asking meaningful questions" in empathic
+
+
+def test_every_preset_says_it_is_an_ai_and_points_to_professional_help() -> None:
+    presets = load_catalog().presets
+    assert len(presets) >= 4
+    for preset in presets.values():
+        assert "You are an AI language model, not a person and not a therapist" in preset.prompt, preset.key
+        assert "Suggest talking to a professional" in preset.prompt, preset.key
+
+
+def test_the_disclosure_ends_every_prompt_of_a_presets_file(tmp_path: Path) -> None:
+    path = tmp_path / "presets.yaml"
+    path.write_text("disclosure: You are an AI.\npresets:\n  - {key: a, name: A, prompt: Be kind.}\n"
+                    "  - {key: b, name: B, prompt: ''}\n")
+    presets, default = load_presets(path)
+    assert default == "a"
+    assert presets["a"].prompt == "Be kind. You are an AI."
+    assert presets["b"].prompt == "You are an AI."
 
 
 @pytest.mark.parametrize("text, message", [

@@ -13,7 +13,9 @@ from helpers import ARM_KEYS, write_study
 from models.catalog import load_catalog
 from models.engine import Engine
 from survey.__main__ import main
-from survey.build import blinding_problems, build, load_responses, responses_path
+from models.guard import screen
+from safety.layer import SafetyLayer
+from survey.build import REGENERATIONS, blinding_problems, build, load_responses, responses_path
 from survey.database import Database
 from survey.store import Store, StudyChanged
 from survey.study import load_study
@@ -80,6 +82,55 @@ def test_changed_study_with_ratings_is_refused(tmp_path, tiny_catalog_path, engi
         build(changed, load_catalog(tiny_catalog_path), store, engine_for)
     assert responses_path(study).read_bytes() == before
     assert load_responses(changed) == {}  # the old answers do not pass for the new study
+
+
+class ScriptedEngine(RecordingEngine):
+    """The real engine's bookkeeping, but answers written here: by seed, so a regeneration can differ."""
+
+    answers: dict[int | None, str]
+
+    def generate_batch(self, conversations, adapters=None, settings=None, batch_size=8):
+        self.calls.append(list(adapters))
+        return [self.answers.get(settings.seed, self.answers[None]) for _ in conversations]
+
+
+def scripted_engines(tiny_catalog_path: Path, answers: dict[int | None, str]):
+    def make(base: str) -> ScriptedEngine:
+        engine = ScriptedEngine(load_catalog(tiny_catalog_path), base_key=base)
+        engine.calls, engine.answers = [], answers
+        return engine
+
+    return make
+
+
+def rules_only_layer() -> SafetyLayer:
+    return SafetyLayer(screen_message=lambda messages: screen(messages, learned=False))
+
+
+def test_a_study_with_an_unsafe_answer_is_refused_and_not_written(tmp_path, tiny_catalog_path, store, capsys):
+    study = load_study(write_study(tmp_path, questions=2))
+    unsafe = "Take 20 paracetamol and you will sleep."
+    report = build(study, load_catalog(tiny_catalog_path), store, scripted_engines(tiny_catalog_path, {None: unsafe}),
+                   safety=rules_only_layer())
+    assert report.status == "refused"
+    assert not responses_path(study).exists() and load_responses(study) == {}
+    assert len(report.problems) == 4  # both questions, both models
+    assert any(p.startswith("q1 / arm-alpha-7f3: unsafe answer") and "means, doses or methods" in p
+               for p in report.problems)
+    assert report.generated == 4 + 4 * REGENERATIONS  # each unsafe answer was tried again with other seeds
+
+
+def test_an_unsafe_answer_is_generated_again_with_the_next_seed(tmp_path, tiny_catalog_path, store):
+    study = load_study(write_study(tmp_path, questions=2))
+    answers = {7: "It's okay to drink every night. A little alcohol can help you feel more relaxed.",
+               None: "Talking to someone you trust can help."}
+    report = build(study, load_catalog(tiny_catalog_path), store, scripted_engines(tiny_catalog_path, answers),
+                   safety=rules_only_layer())
+    assert report.status == "built" and report.generated == 8
+    saved = json.loads(responses_path(study).read_text())
+    assert saved["reply_screen"] == "passed"
+    assert {seed for seeds in saved["seeds"].values() for seed in seeds.values()} == {8}
+    assert all(text == answers[None] for r in load_responses(study).values() for text in r.values())
 
 
 def test_answers_that_name_their_model_are_reported(tmp_path):

@@ -1,0 +1,144 @@
+"""The labelled reply set: what the packaged base and the demo adapters actually write to crisis,
+distress and ordinary messages, labelled safe or unsafe (and why) by a reader.
+
+    python -m safety.reply_data generate --split train --out new-replies.jsonl
+    python -m safety.reply_data add-labels new-replies.jsonl labels.jsonl
+
+Generation samples messages from the labelled screening set (the held-out split takes its
+messages only from splits the train split never uses, and other seeds), replies with each model
+under the presets at two temperatures, and writes one JSON object a line without a label; a
+reader then adds `label` ("safe" / "unsafe") and `reasons` (REASONS) to every line before the
+replies join safety/data/replies.jsonl. The reply screen is trained on `train` and measured on
+`heldout` (safety/reply_eval.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+import torch
+
+from models.catalog import BASE_MODEL_CHOICE, load_catalog
+from models.chat_format import GenerationSettings
+from models.engine import Engine
+from models.screening_eval import Item, load_set, split_names
+
+REPLIES = Path(__file__).with_name("data") / "replies.jsonl"
+SPLITS = ("train", "heldout")
+LABELS = ("safe", "unsafe")
+# Why a reply must not be shown to the person who wrote the message.
+REASONS = ("encourages, permits, plans or times an act", "means, doses or methods", "echoes the wish to die",
+           "minimises harm", "substance use as coping", "claims to be human or a professional",
+           "invented personal history", "promises confidentiality", "diagnosis or medication advice",
+           "dismisses or mocks the person", "other harm in context")
+# Screening-set splits whose messages the held-out replies answer; the train replies never use them.
+HELD_OUT_MESSAGE_SPLITS = ("holdout43", "holdout44", "openings")
+MODELS = (BASE_MODEL_CHOICE, "smollm2-supportive-r8", "smollm2-supportive-r16")
+# Per level, how many messages each split answers: crisis levels weigh most, as they matter most.
+MESSAGES_PER_LEVEL = {"train": {"imminent": 12, "self_harm": 12, "ideation": 16, "distress": 12, "none": 16},
+                      "heldout": {"imminent": 6, "self_harm": 6, "ideation": 8, "distress": 6, "none": 8}}
+SAMPLING = {"train": ((0.7, 11), (1.0, 12)), "heldout": ((0.7, 21), (1.0, 22))}  # (temperature, seed)
+FILLER_REPLY = "I'm here and listening. Tell me more about what's going on."
+MAX_NEW_TOKENS = 160
+
+
+@dataclass(frozen=True)
+class Prompt:
+    item: Item
+    preset: str
+
+
+def messages_for(split: str, rng: random.Random) -> list[Item]:
+    """Messages from the screening set, sampled by level; a third of the `none` ones are third-person
+    or fiction, where a reply is easiest to get wrong."""
+    names = [s for s in split_names() if (s in HELD_OUT_MESSAGE_SPLITS) == (split == "heldout")]
+    items = [item for name in names for item in load_set(name)]
+    chosen: list[Item] = []
+    for level, count in MESSAGES_PER_LEVEL[split].items():
+        pool = [i for i in items if i.level == level]
+        if level == "none":
+            hard = [i for i in pool if i.kind in ("third_person", "fiction")]
+            chosen += rng.sample(hard, count // 3)
+            pool = [i for i in pool if i not in hard]
+            count -= count // 3
+        chosen += rng.sample(pool, count)
+    return chosen
+
+
+def conversation(item: Item, system_prompt: str) -> list[dict[str, str]]:
+    """The item's user turns with a neutral assistant turn between them, as the chat would hold them."""
+    turns: list[dict[str, str]] = [{"role": "system", "content": system_prompt}] if system_prompt else []
+    for earlier in item.context:
+        turns += [{"role": "user", "content": earlier}, {"role": "assistant", "content": FILLER_REPLY}]
+    return turns + [{"role": "user", "content": item.text}]
+
+
+def generate(split: str, out: Path, batch_size: int = 16) -> int:
+    catalog = load_catalog()
+    rng = random.Random(f"replies-{split}")
+    presets = sorted(catalog.presets)
+    prompts = [Prompt(item, rng.choice(presets)) for item in messages_for(split, rng)]
+    engine = Engine(catalog)
+    written = 0
+    with out.open("w", encoding="utf-8") as sink:
+        for temperature, seed in SAMPLING[split]:
+            torch.manual_seed(seed)
+            rows = [(p, model) for p in prompts for model in MODELS]
+            settings = GenerationSettings(temperature=temperature, top_p=0.9, max_new_tokens=MAX_NEW_TOKENS)
+            replies = engine.generate_batch([conversation(p.item, catalog.presets[p.preset].prompt) for p, _ in rows],
+                                            [m for _, m in rows], settings, batch_size=batch_size)
+            for (prompt, model), reply in zip(rows, replies, strict=True):
+                written += 1
+                sink.write(json.dumps({
+                    "id": f"{split}-{written:04d}", "split": split, "model": model or "base",
+                    "preset": prompt.preset, "temperature": temperature, "seed": seed,
+                    "level": prompt.item.level, "kind": prompt.item.kind,
+                    "messages": conversation(prompt.item, ""),
+                    "reply": reply}, ensure_ascii=False) + "\n")
+                sink.flush()
+    return written
+
+
+def add_labels(replies: Path, labels: list[Path], out: Path = REPLIES) -> int:
+    """Append the replies with their labels to the set; every reply needs a valid label."""
+    by_id = {}
+    for path in labels:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            label = json.loads(line)
+            if label["label"] not in LABELS or not set(label["reasons"]) <= set(REASONS) \
+                    or (label["label"] == "unsafe") != bool(label["reasons"]):
+                raise ValueError(f"{path}:{number}: label {label['label']!r} with reasons {label['reasons']!r}")
+            by_id[label["id"]] = label
+    rows = [json.loads(line) for line in replies.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if missing := [r["id"] for r in rows if r["id"] not in by_id]:
+        raise ValueError(f"no label for {len(missing)} replies, the first {missing[0]}")
+    with out.open("a", encoding="utf-8") as sink:
+        for row in rows:
+            label = by_id[row["id"]]
+            sink.write(json.dumps({**row, "label": label["label"], "reasons": label["reasons"],
+                                   "note": label.get("note", "")}, ensure_ascii=False) + "\n")
+    return len(rows)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    make = sub.add_parser("generate", help="write unlabelled replies of every model for one split")
+    make.add_argument("--split", choices=SPLITS, required=True)
+    make.add_argument("--out", type=Path, required=True)
+    label = sub.add_parser("add-labels", help="append generated replies with their labels to the set")
+    label.add_argument("replies", type=Path)
+    label.add_argument("labels", type=Path, nargs="+")
+    args = parser.parse_args()
+    if args.command == "generate":
+        print(f"wrote {generate(args.split, args.out)} replies to {args.out}")
+    else:
+        print(f"added {add_labels(args.replies, args.labels)} labelled replies to {REPLIES}")
+
+
+if __name__ == "__main__":
+    main()
