@@ -155,11 +155,11 @@ def test_unsafe_model_text_never_reaches_the_page(tiny_catalog_path, message: st
         seen: list[str] = []
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:  # poll the page while the reply streams
-            seen.append(page.locator("body").inner_text())
+            seen += bot.all_inner_texts()  # the person's own message says "take them"; the model's must not
             if bot.count() and "findahelpline.com" in bot.last.inner_text():
                 break
             page.wait_for_timeout(40)
-        seen.append(page.locator("body").inner_text())
+        seen += bot.all_inner_texts()
         assert not [f for text in seen for f in UNSAFE_FRAGMENTS if f in text]
         final = bot.last.inner_text()
         assert fixed in final and "findahelpline.com" in final
