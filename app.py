@@ -95,7 +95,8 @@ engine, demo = build_app(settings)
 if __name__ == "__main__":
     print(f"Loading {engine.catalog.bases[engine.base_key].name} ...", flush=True)
     engine.load()  # before serving, so the first visitor does not wait
-    screen([{"role": "user", "content": "hello"}])  # trains or loads the learned crisis screen now
+    print("Loading the crisis screen ...", flush=True)
+    screen([{"role": "user", "content": "hello"}])  # the shipped learned screen and its encoders
     print("Loading the reply screen ...", flush=True)
     ReplyScreen().reasons([{"role": "user", "content": "hello"}], "Hello.", "none")
     demo.launch(server_name=settings.server_name, server_port=settings.server_port, **launch_options())

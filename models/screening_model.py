@@ -16,8 +16,9 @@ v3: 16 languages in one space) reads the message and its context as well: held o
 the writing sessions at a time, recall of imminent / self-harm / ideation rose from 0.944 /
 0.964 / 0.918 to 0.953 / 0.975 / 0.936 with the same 7.4% false positives, and on messages with
 no common English word from 0.84 / 0.86 / 0.78 to 0.91 / 0.98 / 0.89. The model is trained on
-every split of the labelled set but `HELD_OUT_SPLITS`, on first use (about 7 minutes on
-2 CPU cores), and cached by the fingerprint of the set and of the code that shapes it.
+every split of the labelled set but `HELD_OUT_SPLITS` by `python -m models.screening_model train`
+(about 7 minutes on 2 CPU cores) into the shipped artifact screening_model.npz, which records the
+fingerprint of the set and of FEATURE_VERSION; the app loads it and never trains.
 
 It only ever raises a level (guard.screen takes the higher of the two) and stays out where
 the rules found an explicit reason for no risk (an idiom, fiction, someone else, a past that
@@ -30,7 +31,9 @@ a time.
 
 from __future__ import annotations
 
+import argparse
 import hashlib
+import logging
 import os
 import threading
 from collections import OrderedDict
@@ -52,6 +55,11 @@ LEVELS = ("none", "distress", "ideation", "self_harm", "imminent")
 # seen) and the short openings. Every other split of the set is training data.
 HELD_OUT_SPLITS = ("holdout43", "holdout44", "openings")
 SCREENING_SET = Path(__file__).with_name("screening_set.yaml")
+PHRASES_FILE = Path(__file__).with_name("screening_phrases.yaml")
+ARTIFACT = Path(__file__).with_name("screening_model.npz")
+# Raise when what the screen reads changes (the features here, guard's normalise or without_idioms,
+# the encoders, the layers): the shipped artifact is then stale and a test says so.
+FEATURE_VERSION = 1
 MAX_FALSE_POSITIVE_RATE = 0.05  # of safe training messages flagged, cross-validated
 MAX_ESCALATION = 0.03  # of ideation / self-harm training messages raised to imminent, cross-validated
 THRESHOLD_KEYS = ("risk", "imminent")
@@ -75,8 +83,8 @@ ANSWER_WEIGHT = 0.5
 LANGUAGE_MODEL_MAX_TOKENS = 96  # of the message
 LANGUAGE_MODEL_BATCH = 32
 TEXTS_KEPT = 10_000  # texts whose embeddings and language-model states are kept in memory (about 80 MB)
-_lock = threading.Lock()
 _multilingual_lock = threading.Lock()  # the encoder sets BLAS threads process-wide while it runs
+log = logging.getLogger(__name__)
 
 
 class _Kept:
@@ -310,29 +318,48 @@ def _thresholds(probabilities: np.ndarray, y: np.ndarray) -> dict[str, float]:
             "imminent": float(next((c for c in candidates if (imminent_share >= c).mean() <= MAX_ESCALATION), 0.95))}
 
 
-def _fingerprint(path: Path) -> str:
-    """The labelled set and every module that shapes what the model is trained on."""
-    sources = [path, Path(__file__), *(Path(__file__).with_name(name)
-                                       for name in ("guard.py", "spelling.py", "screening_phrases.yaml"))]
-    return hashlib.sha256(b"".join(source.read_bytes() for source in sources)).hexdigest()[:16]
+def data_fingerprint(path: Path = SCREENING_SET) -> str:
+    """What a trained screen was made from: the labelled set, the phrases that shape its messages and
+    the declared FEATURE_VERSION (not the code's text, so a comment never makes it stale)."""
+    digest = hashlib.sha256(path.read_bytes() + PHRASES_FILE.read_bytes())
+    digest.update(f"features-{FEATURE_VERSION}".encode())
+    return digest.hexdigest()
+
+
+def save(screen: LearnedScreen, artifact: Path = ARTIFACT, path: Path = SCREENING_SET) -> None:
+    """Write the screen whole or not at all, with the fingerprint of what it was trained from."""
+    staging = artifact.with_suffix(f".{os.getpid()}.npz")
+    np.savez_compressed(staging, coef=screen.coef.astype(np.float32), intercept=screen.intercept,
+                        thresholds=np.array([screen.thresholds[k] for k in THRESHOLD_KEYS]),
+                        mean=screen.scaling.mean, scale=screen.scaling.scale,
+                        fingerprint=np.array(data_fingerprint(path)))
+    staging.replace(artifact)
+
+
+def stored_fingerprint(artifact: Path = ARTIFACT) -> str:
+    with np.load(artifact) as stored:
+        return str(stored["fingerprint"])
 
 
 @lru_cache(maxsize=4)
-def learned_screen(path: Path = SCREENING_SET) -> LearnedScreen:
-    """The trained screen: once per process, from the disk cache when the set and this code are unchanged."""
-    from models.loading import cache_dir
+def learned_screen(artifact: Path = ARTIFACT) -> LearnedScreen:
+    """The shipped, trained screen (`python -m models.screening_model train` writes it); never trained here."""
+    if not artifact.is_file():
+        raise FileNotFoundError(f"{artifact} is missing: train it with python -m models.screening_model train")
+    with np.load(artifact) as data:
+        thresholds = dict(zip(THRESHOLD_KEYS, data["thresholds"].tolist()))
+        return LearnedScreen(data["coef"], data["intercept"], thresholds, Scaling(data["mean"], data["scale"]))
 
-    cached = cache_dir() / f"screening-model-{_fingerprint(path)}.npz"
-    with _lock:
-        if cached.is_file():
-            data = np.load(cached)
-            thresholds = dict(zip(THRESHOLD_KEYS, data["thresholds"].tolist()))
-            return LearnedScreen(data["coef"], data["intercept"], thresholds, Scaling(data["mean"], data["scale"]))
-        screen = fit(training_items(path))
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        staging = cached.with_suffix(f".{os.getpid()}.npz")
-        np.savez(staging, coef=screen.coef, intercept=screen.intercept,
-                 thresholds=np.array([screen.thresholds[k] for k in THRESHOLD_KEYS]), mean=screen.scaling.mean,
-                 scale=screen.scaling.scale)
-        staging.replace(cached)  # whole or absent, even with several processes starting at once
-        return screen
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Train the learned crisis screen into the shipped artifact.")
+    parser.add_argument("command", choices=["train"])
+    parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    log.info("training the learned crisis screen on %s (about 7 minutes on 2 CPU cores)", SCREENING_SET.name)
+    save(fit(training_items()))
+    log.info("wrote %s", ARTIFACT)
+
+
+if __name__ == "__main__":
+    main()

@@ -82,11 +82,13 @@ def tiny_engine(tiny_catalog_path: Path) -> Engine:
 
 @pytest.fixture(scope="session")
 def learned_screen_ready() -> None:
-    """Trains (about a minute) or loads the learned crisis screen, as app.py does before serving,
-    so that tests driving the chat do not wait for it inside their timeouts."""
-    from models.screening_model import learned_screen
+    """Loads the learned crisis screen, its encoders and the reply screen, as app.py does before
+    serving, so that tests driving the chat do not wait for them inside their timeouts."""
+    from models.guard import screen
+    from safety.reply_screen import ReplyScreen
 
-    learned_screen()
+    screen([{"role": "user", "content": "hello"}])
+    ReplyScreen().reasons([{"role": "user", "content": "hello"}], "Hello.", "none")
 
 
 @pytest.fixture(scope="session")

@@ -10,19 +10,23 @@ import numpy as np
 import pytest
 
 from models import screening_model
-
 from models.guard import LEVELS, normalise, screen, without_idioms
-from models.loading import cache_dir
 from models.screening_eval import Outcome, false_positive_rate, load_set, recall
 from models.screening_model import (
     HELD_OUT_SPLITS,
     MAX_FALSE_POSITIVE_RATE,
     QUESTION,
+    SCREENING_SET,
     _flagged,
     _language_model,
     _questions,
+    data_fingerprint,
+    fit,
     language_model_states,
     learned_screen,
+    save,
+    stored_fingerprint,
+    training_items,
     training_splits,
 )
 
@@ -156,12 +160,34 @@ def test_a_follow_up_reads_afresh_only_itself_and_its_context(monkeypatch: pytes
                     "language_model_states": ["yeah. every day"]}
 
 
-def test_the_trained_screen_is_cached_by_the_sets_fingerprint() -> None:
-    first = learned_screen()
-    cached = list(cache_dir().glob("screening-model-*.npz"))
-    assert len(cached) == 1
-    again = learned_screen()
-    assert np.array_equal(first.coef, again.coef) and first.thresholds == again.thresholds
+def test_the_shipped_screen_was_trained_on_the_current_set_and_features() -> None:
+    assert stored_fingerprint() == data_fingerprint(), "retrain: python -m models.screening_model train"
+
+
+def test_the_fingerprint_follows_the_set_and_the_feature_version_not_the_code(tmp_path, monkeypatch) -> None:
+    copied = tmp_path / "set.yaml"
+    copied.write_bytes(SCREENING_SET.read_bytes())
+    shipped = data_fingerprint(copied)
+    copied.write_text(copied.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
+    assert data_fingerprint(copied) != shipped
+    monkeypatch.setattr(screening_model, "FEATURE_VERSION", screening_model.FEATURE_VERSION + 1)
+    assert data_fingerprint() != stored_fingerprint()
+
+
+def test_a_missing_artifact_says_how_to_make_it(tmp_path) -> None:
+    with pytest.raises(FileNotFoundError, match="python -m models.screening_model train"):
+        learned_screen(tmp_path / "absent.npz")
+
+
+@pytest.mark.slow
+def test_retraining_reproduces_the_shipped_screen(tmp_path) -> None:
+    """The artifact is what `python -m models.screening_model train` makes of the set (about 7 minutes)."""
+    retrained = tmp_path / "screen.npz"
+    save(fit(training_items()), retrained)
+    shipped, again = learned_screen(), learned_screen(retrained)
+    assert again.thresholds == pytest.approx(shipped.thresholds, abs=1e-6)
+    assert np.allclose(again.coef, shipped.coef, atol=1e-4)
+    assert stored_fingerprint(retrained) == data_fingerprint()
 
 
 @pytest.mark.parametrize("text", ["gonna kill it at the gym tonight", "I could murder a pizza tonight",
