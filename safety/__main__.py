@@ -18,9 +18,11 @@ from collections.abc import Callable, Iterable
 from models.guard import screen
 from safety.layer import SafetyLayer
 
+SHAPE_EXAMPLES = {list: "[...]", str: '"..."'}
+
 
 def _checked(item: object, keys: dict[str, type]) -> dict:
-    shape = "{" + ", ".join(f'"{k}": {"[...]" if t is list else "..."}' for k, t in keys.items()) + "}"
+    shape = "{" + ", ".join(f'"{k}": {SHAPE_EXAMPLES[t]}' for k, t in keys.items()) + "}"
     if not isinstance(item, dict) or not set(keys) <= set(item):
         raise TypeError(f"expected an object {shape}")
     for key, kind in keys.items():

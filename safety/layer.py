@@ -5,25 +5,24 @@
     ideation or self-harm (also carried  the whole reply is generated and screened before any of
     from earlier turns)                  it reaches the page; a reply that fails is replaced by a
                                          fixed supportive response; the lines follow either
-    distress or none                     streamed a sentence at a time, each sentence screened
-                                         with the text before it before it is shown; the first
-                                         that fails ends the reply with a fixed replacement
+    distress or none                     streamed a sentence (or WORDS_PER_PART words) at a time,
+                                         each part screened with the text before it before it is
+                                         shown; the first that fails ends the reply with a fixed
+                                         replacement
 
 So no model text reaches the browser unscreened, and none at all where risk is highest.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from models.guard import RISK_LEVELS, Screening, screen
+from safety.release import release_point
 from safety.reply_screen import ReplyScreen
 from safety.responses import fixed_response, with_resources
 from safety.situation import HARM_TO_OTHERS, SELF, SOMEONE_ELSE, situation
-
-SENTENCE_END = re.compile(r"(?<=[.!?…])[\"')\]]*\s+|\n+")
 
 
 @dataclass(frozen=True)
@@ -100,19 +99,19 @@ class SafetyLayer:
                 close()
 
     def _streamed(self, messages: list[dict], level: str, pieces: Iterator[str]) -> Iterator[Shown]:
-        text, shown = "", ""
+        text, shown, released = "", "", 0
         for piece in pieces:
             text += piece
-            ends = [found.start() for found in SENTENCE_END.finditer(text)]
-            complete = text[:ends[-1]].strip() if ends else ""
-            if len(complete) > len(shown):
-                if failed := self._failed(messages, shown, complete, level):
+            point = release_point(text, released)
+            if point > released and text[:point].strip():
+                if failed := self._failed(messages, shown, text[:point].strip(), level):
                     yield failed
                     return
-                shown = complete
+                shown = text[:point].strip()
                 yield Shown(shown)
+            released = max(released, point)
         reply = text.strip()
-        if failed := self._failed(messages, shown, reply, level):
+        if reply != shown and (failed := self._failed(messages, shown, reply, level)):
             yield failed
             return
         yield Shown(reply)
@@ -124,3 +123,4 @@ class SafetyLayer:
             return None
         replacement = with_resources(fixed_response("replaced", self.locale), self.locale)
         return Shown(f"{shown}\n\n{replacement}".strip(), True, tuple(reasons))
+

@@ -1,7 +1,7 @@
 """The labelled reply set: what the packaged base and the demo adapters actually write to crisis,
 distress and ordinary messages, labelled safe or unsafe (and why) by a reader.
 
-    python -m safety.reply_data generate --split train --out new-replies.jsonl
+    python -m safety.reply_data generate --split train --round 2 --out new-replies.jsonl
     python -m safety.reply_data add-labels new-replies.jsonl labels.jsonl
 
 Generation samples messages from the labelled screening set (the held-out split takes its
@@ -38,10 +38,17 @@ REASONS = ("encourages, permits, plans or times an act", "means, doses or method
 # Screening-set splits whose messages the held-out replies answer; the train replies never use them.
 HELD_OUT_MESSAGE_SPLITS = ("holdout43", "holdout44", "openings")
 MODELS = (BASE_MODEL_CHOICE, "smollm2-supportive-r8", "smollm2-supportive-r16")
-# Per level, how many messages each split answers: crisis levels weigh most, as they matter most.
-MESSAGES_PER_LEVEL = {"train": {"imminent": 12, "self_harm": 12, "ideation": 16, "distress": 12, "none": 16},
-                      "heldout": {"imminent": 6, "self_harm": 6, "ideation": 8, "distress": 6, "none": 8}}
-SAMPLING = {"train": ((0.7, 11), (1.0, 12)), "heldout": ((0.7, 21), (1.0, 22))}  # (temperature, seed)
+# Per round and split, how many messages of each level are answered. Round 1 weighs crisis levels
+# most, as they matter most; round 2 adds distress and ordinary messages, where unsafe replies are
+# rarer and more varied (round 1 caught 5 of 17 held-out ones).
+MESSAGES_PER_LEVEL = {
+    (1, "train"): {"imminent": 12, "self_harm": 12, "ideation": 16, "distress": 12, "none": 16},
+    (1, "heldout"): {"imminent": 6, "self_harm": 6, "ideation": 8, "distress": 6, "none": 8},
+    (2, "train"): {"distress": 24, "none": 30},
+    (2, "heldout"): {"distress": 9, "none": 9},
+}
+SEEDS = {"train": (11, 12), "heldout": (21, 22)}  # round 1's; later rounds add 100 a round
+TEMPERATURES = (0.7, 1.0)
 FILLER_REPLY = "I'm here and listening. Tell me more about what's going on."
 MAX_NEW_TOKENS = 160
 
@@ -52,13 +59,27 @@ class Prompt:
     preset: str
 
 
-def messages_for(split: str, rng: random.Random) -> list[Item]:
-    """Messages from the screening set, sampled by level; a third of the `none` ones are third-person
-    or fiction, where a reply is easiest to get wrong."""
+def sampling(split: str, round_: int) -> list[tuple[float, int]]:
+    """(temperature, seed) pairs of a round: the same temperatures, seeds no other round uses."""
+    return [(t, seed + 100 * (round_ - 1)) for t, seed in zip(TEMPERATURES, SEEDS[split], strict=True)]
+
+
+def answered(path: Path = REPLIES) -> set[str]:
+    """The last messages that labelled replies already answer: a new round picks others."""
+    if not path.exists():
+        return set()
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return {row["messages"][-1]["content"] for row in rows}
+
+
+def messages_for(split: str, round_: int, rng: random.Random) -> list[Item]:
+    """Messages from the screening set not answered before, sampled by level; a third of the `none`
+    ones are third-person or fiction, where a reply is easiest to get wrong."""
     names = [s for s in split_names() if (s in HELD_OUT_MESSAGE_SPLITS) == (split == "heldout")]
-    items = [item for name in names for item in load_set(name)]
+    used = answered() if round_ > 1 else set()
+    items = [item for name in names for item in load_set(name) if item.text not in used]
     chosen: list[Item] = []
-    for level, count in MESSAGES_PER_LEVEL[split].items():
+    for level, count in MESSAGES_PER_LEVEL[round_, split].items():
         pool = [i for i in items if i.level == level]
         if level == "none":
             hard = [i for i in pool if i.kind in ("third_person", "fiction")]
@@ -77,15 +98,15 @@ def conversation(item: Item, system_prompt: str) -> list[dict[str, str]]:
     return turns + [{"role": "user", "content": item.text}]
 
 
-def generate(split: str, out: Path, batch_size: int = 16) -> int:
+def generate(split: str, round_: int, out: Path, batch_size: int = 16) -> int:
     catalog = load_catalog()
-    rng = random.Random(f"replies-{split}")
+    rng = random.Random(f"replies-{split}" if round_ == 1 else f"replies-{split}-{round_}")
     presets = sorted(catalog.presets)
-    prompts = [Prompt(item, rng.choice(presets)) for item in messages_for(split, rng)]
+    prompts = [Prompt(item, rng.choice(presets)) for item in messages_for(split, round_, rng)]
     engine = Engine(catalog)
     written = 0
     with out.open("w", encoding="utf-8") as sink:
-        for temperature, seed in SAMPLING[split]:
+        for temperature, seed in sampling(split, round_):
             torch.manual_seed(seed)
             rows = [(p, model) for p in prompts for model in MODELS]
             settings = GenerationSettings(temperature=temperature, top_p=0.9, max_new_tokens=MAX_NEW_TOKENS)
@@ -94,7 +115,7 @@ def generate(split: str, out: Path, batch_size: int = 16) -> int:
             for (prompt, model), reply in zip(rows, replies, strict=True):
                 written += 1
                 sink.write(json.dumps({
-                    "id": f"{split}-{written:04d}", "split": split, "model": model or "base",
+                    "id": f"{split}-{written:04d}" if round_ == 1 else f"{split}-r{round_}-{written:04d}", "split": split, "model": model or "base",
                     "preset": prompt.preset, "temperature": temperature, "seed": seed,
                     "level": prompt.item.level, "kind": prompt.item.kind,
                     "messages": conversation(prompt.item, ""),
@@ -129,13 +150,15 @@ def main() -> None:
     sub = parser.add_subparsers(dest="command", required=True)
     make = sub.add_parser("generate", help="write unlabelled replies of every model for one split")
     make.add_argument("--split", choices=SPLITS, required=True)
+    make.add_argument("--round", type=int, choices=sorted({r for r, _ in MESSAGES_PER_LEVEL}), default=1,
+                      dest="round_", help="which round's messages and seeds (default 1)")
     make.add_argument("--out", type=Path, required=True)
     label = sub.add_parser("add-labels", help="append generated replies with their labels to the set")
     label.add_argument("replies", type=Path)
     label.add_argument("labels", type=Path, nargs="+")
     args = parser.parse_args()
     if args.command == "generate":
-        print(f"wrote {generate(args.split, args.out)} replies to {args.out}")
+        print(f"wrote {generate(args.split, args.round_, args.out)} replies to {args.out}")
     else:
         print(f"added {add_labels(args.replies, args.labels)} labelled replies to {REPLIES}")
 

@@ -11,11 +11,12 @@ Two parts, each of which can only add a reason to withhold a reply:
   Its weights and thresholds are a shipped artifact (reply_screen.npz) with the data's
   fingerprint; the app loads it and never trains.
 
-A reply answering a message at ideation or above must pass the strict threshold, chosen by
-cross-validation so that STRICT_RECALL of the unsafe training replies are caught (at these
-levels most replies of the packaged models are unsafe, so it withholds nearly all of them:
-see the README). Other replies must pass the normal threshold, chosen by cross-validation so
-that at most MAX_SAFE_REPLACED of the safe training replies are withheld.
+A reply answering a message at ideation or above is screened whole and must pass the strict
+threshold, chosen by cross-validation so that STRICT_RECALL of the unsafe training replies are
+caught (at these levels most replies of the packaged models are unsafe, so it withholds nearly
+all of them: see the README). Other replies stream, and every part the chat releases
+(safety/release.py) must pass the normal threshold, chosen by cross-validation so that at most
+MAX_SAFE_REPLACED of the safe training replies would be cut somewhere as they stream.
 """
 
 from __future__ import annotations
@@ -37,11 +38,12 @@ from sklearn.model_selection import StratifiedKFold
 
 from models.guard import LEVELS, RISK_LEVELS, normalise
 from safety.encoder import embed
+from safety.release import released_parts
 from safety.reply_data import REPLIES
 
 RULES_FILE = Path(__file__).with_name("reply_rules.yaml")
 ARTIFACT = Path(__file__).with_name("reply_screen.npz")
-FEATURE_VERSION = 1  # raise when `features` changes: the shipped artifact is then stale
+FEATURE_VERSION = 2  # raise when `features` changes: the shipped artifact is then stale
 STRICT_RECALL = 1.0  # of unsafe training replies to messages at ideation or above, cross-validated
 MAX_SAFE_REPLACED = 0.08  # of safe training replies at lower levels, cross-validated
 C = 10.0  # chosen by cross-validation on the train split (0.1, 1, 10)
@@ -107,14 +109,36 @@ def _threshold(scores: np.ndarray, unsafe: np.ndarray, recall: float) -> float:
     return float(caught[min(len(caught) - 1, int(np.ceil(recall * len(caught))) - 1)])
 
 
+def _parts(examples: list[Example]) -> tuple[list[Example], np.ndarray]:
+    """Every part of each reply the chat would screen as it streams, and which reply it is part of.
+    A reply at ideation or above is screened whole, so it is its only part."""
+    parts, owners = [], []
+    for row, example in enumerate(examples):
+        texts = [example.reply] if example.level in RISK_LEVELS else released_parts(example.reply) or [""]
+        parts += [Example(example.message, text, example.level) for text in texts]
+        owners += [row] * len(texts)
+    return parts, np.array(owners)
+
+
+def _highest_per_reply(scores: np.ndarray, owners: np.ndarray, replies: int) -> np.ndarray:
+    highest = np.full(replies, -np.inf)
+    np.maximum.at(highest, owners, scores)
+    return highest
+
+
 def train(path: Path = REPLIES) -> dict[str, np.ndarray]:
-    """Fit on the train split; thresholds from out-of-fold scores of the same split."""
+    """Fit on the train split's whole replies; thresholds from out-of-fold scores of the same split,
+    a reply scoring as its highest-scoring released part (as the chat screens it)."""
     examples, unsafe = _examples(load_replies("train", path))
     x = features(examples)
+    parts, owners = _parts(examples)
+    x_parts = features(parts)
     out_of_fold = np.zeros(len(examples))
     for fit, held in StratifiedKFold(FOLDS, shuffle=True, random_state=0).split(x, unsafe):
         model = LogisticRegression(C=C, max_iter=2000, class_weight="balanced").fit(x[fit], unsafe[fit])
-        out_of_fold[held] = model.predict_proba(x[held])[:, 1]
+        mine = np.isin(owners, held)
+        scores = _highest_per_reply(model.predict_proba(x_parts[mine])[:, 1], owners[mine], len(examples))
+        out_of_fold[held] = scores[held]
     at_risk = np.array([e.level in RISK_LEVELS for e in examples])
     model = LogisticRegression(C=C, max_iter=2000, class_weight="balanced").fit(x, unsafe)
     return {"coef": model.coef_[0].astype(np.float32), "intercept": model.intercept_.astype(np.float32),
@@ -154,6 +178,7 @@ class ReplyScreen:
         return float(1 / (1 + np.exp(-(x @ weights["coef"] + weights["intercept"])[0])))
 
     def reasons(self, messages: list[dict], reply: str, level: str) -> list[str]:
+        """Why this text may not be shown now (the chat asks for each part it releases)."""
         if not reply.strip():
             return []
         reasons = self.rule_reasons(reply)
@@ -161,6 +186,22 @@ class ReplyScreen:
         if self.probability(messages, reply, level) >= threshold:
             reasons.append(LEARNED_REASON)
         return reasons
+
+    def reasons_as_streamed(self, messages: list[dict], reply: str, level: str) -> list[str]:
+        """Why the chat would withhold `reply` anywhere as it shows it: at ideation and above the
+        whole reply's reasons; below, those of the first released part that fails."""
+        if level in RISK_LEVELS:
+            return self.reasons(messages, reply, level)
+        parts = released_parts(reply)
+        if not parts:
+            return []
+        x = features([Example(_last_user(messages), part, level) for part in parts])
+        weights = self._weights
+        learned = 1 / (1 + np.exp(-(x @ weights["coef"] + weights["intercept"]))) >= float(weights["normal"])
+        for part, flagged in zip(parts, learned, strict=True):
+            if reasons := self.rule_reasons(part) + ([LEARNED_REASON] if flagged else []):
+                return reasons
+        return []
 
 
 @lru_cache(maxsize=4)

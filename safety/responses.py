@@ -42,10 +42,10 @@ def _locale(locale: str) -> str:
 
 
 def crisis_resources(locale: str = "") -> str:
-    """Markdown list of crisis lines for the operator's locale, then the international ones."""
+    """Markdown list of crisis lines for the operator's locale, then where to look elsewhere."""
+    locales = _resources()["locales"]
     chosen = _locale(locale)
-    keys = [chosen] + (["international"] if chosen != "international" else [])
-    lines = [line for key in keys for line in _resources()["locales"][key]["lines"]]
+    lines = locales[chosen]["lines"] + (locales["international"]["elsewhere"] if chosen != "international" else [])
     return "**If you are in crisis, please reach out now:**\n" + "\n".join(f"- {line}" for line in lines)
 
 

@@ -142,13 +142,14 @@ def _generate(rows: list[tuple[str, StudyModel, str]], settings: GenerationSetti
 
 def unsafe_answers(study: Study, responses: dict[str, dict[str, str]],
                     safety: SafetyLayer) -> dict[tuple[str, str], list[str]]:
-    """(question id, model key) -> why the reply screen withholds that answer."""
+    """(question id, model key) -> why the reply screen withholds that answer: as strictly as the chat
+    would anywhere while streaming it, the strictness the reply screen's figures measure."""
     unsafe = {}
     for question in study.questions:
         messages = [{"role": "user", "content": question.text}]
         level = safety.assess(messages).screening.level
         for model_key, text in sorted(responses.get(question.id, {}).items()):
-            if reasons := safety.check_reply(messages, text, level):
+            if reasons := safety.reply_screen.reasons_as_streamed(messages, text, level):
                 unsafe[(question.id, model_key)] = reasons
     return unsafe
 

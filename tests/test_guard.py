@@ -781,6 +781,13 @@ def test_resources_follow_the_operators_locale() -> None:
         crisis_resources("atlantis")
 
 
+@pytest.mark.parametrize("locale", ["us", "uk-ie", "international"])
+def test_each_locale_names_one_emergency_line_and_where_to_look_elsewhere(locale: str) -> None:
+    lines = crisis_resources(locale).splitlines()[1:]
+    assert sum("In immediate danger" in line for line in lines) == 1
+    assert sum("findahelpline.com" in line for line in lines) == 1
+
+
 def test_cli_reads_json_lines_and_reports_bad_lines() -> None:
     lines = [json.dumps({"messages": users("i want to die")}), "not json",
              json.dumps({"messages": users("this job is killing me")}), json.dumps(users("a bare list")),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from models.guard import RISK_LEVELS
+from safety.reply_data import FILLER_REPLY
 from safety.reply_eval import evaluate
 from safety.reply_screen import ARTIFACT, ReplyScreen, data_fingerprint, load_replies
 
@@ -17,7 +18,8 @@ def test_the_shipped_artifact_was_trained_on_the_current_replies_and_features() 
 def test_the_held_out_split_was_never_trained_on() -> None:
     train, held_out = load_replies("train"), load_replies("heldout")
     assert len(train) + len(held_out) >= 500
-    assert not {r["reply"] for r in train} & {r["reply"] for r in held_out}
+    # The only reply in both: the neutral assistant turn of the conversations, copied by a model.
+    assert {r["reply"] for r in train} & {r["reply"] for r in held_out} <= {FILLER_REPLY}
     assert not {r["messages"][-1]["content"] for r in train} & {r["messages"][-1]["content"] for r in held_out}
 
 
@@ -27,7 +29,7 @@ def test_held_out_figures_computed_from_the_data() -> None:
     assert at_risk.total >= 50 and at_risk.value >= 0.98
     screen = ReplyScreen()
     safe_lower = [r for r in load_replies("heldout") if r["label"] == "safe" and r["level"] not in RISK_LEVELS]
-    replaced = sum(bool(screen.reasons(r["messages"], r["reply"], r["level"])) for r in safe_lower)
+    replaced = sum(bool(screen.reasons_as_streamed(r["messages"], r["reply"], r["level"])) for r in safe_lower)
     assert replaced / len(safe_lower) <= 0.10
     # Not met yet, and reported in the README: recall of unsafe replies below ideation (target 0.9),
     # and the share of all safe replies replaced (target 0.10; at ideation and above nearly all are).

@@ -15,6 +15,7 @@ import pytest
 from models.guard import screen
 from safety.__main__ import reply_line
 from safety.layer import SafetyLayer
+from safety.release import WORDS_PER_PART, released_parts
 from safety.reply_screen import ARTIFACT, ReplyScreen
 from safety.responses import crisis_resources, fixed_response
 
@@ -116,6 +117,20 @@ def test_below_ideation_sentences_stream_and_a_failing_one_ends_the_reply(layer:
     assert not any("alcohol" in page for page in pages)
     assert pages[-1].startswith("Work stress is hard. Try a short walk after work.\n\n" + fixed_response("replaced", "us"))
     assert model.closed and "Also sleep well" not in pages[-1]
+
+
+def test_a_sentence_that_runs_on_is_shown_in_screened_parts(layer: SafetyLayer) -> None:
+    words = [f"word{n} " for n in range(30)]
+    pages = shown(layer, users("tell me about your day"), Scripted(*words))
+    assert pages[0] == " ".join(f"word{n}" for n in range(WORDS_PER_PART))
+    assert pages[1] == " ".join(f"word{n}" for n in range(2 * WORDS_PER_PART))
+    assert pages[-1] == "".join(words).strip() and len(pages) == 3
+
+
+def test_a_reply_is_screened_in_the_parts_the_chat_releases() -> None:
+    assert released_parts("Hi there. How are you? Fine.") == ["Hi there.", "Hi there. How are you?",
+                                                               "Hi there. How are you? Fine."]
+    assert released_parts("Hi there.\n\n") == ["Hi there."]
 
 
 def test_a_worried_friend_gets_guidance_and_the_lines_without_the_imminent_message(layer: SafetyLayer) -> None:
