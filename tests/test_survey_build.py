@@ -15,7 +15,7 @@ from models.engine import Engine
 from survey.__main__ import main
 from models.guard import screen
 from safety.layer import SafetyLayer
-from survey.build import REGENERATIONS, blinding_problems, build, load_responses, responses_path
+from survey.build import REGENERATIONS, blinding_problems, build, load_responses, responses_path, unsafe_answers
 from survey.database import Database
 from survey.store import Store, StudyChanged
 from survey.study import load_study
@@ -177,3 +177,11 @@ def test_cli_refuses_a_batch_size_below_one(tmp_path, capsys):
     assert main(["build", str(path), "--batch-size", "0"]) == 2
     assert "batch size must be at least 1" in capsys.readouterr().err
     assert not responses_path(load_study(path)).exists()
+
+
+def test_the_shipped_default_study_was_built_with_answers_the_reply_screen_passes() -> None:
+    study = load_study(Path(__file__).parents[1] / "survey" / "studies" / "default.yaml")
+    responses = load_responses(study)
+    assert responses, "rebuild: python -m survey build survey/studies/default.yaml"
+    assert json.loads(responses_path(study).read_text(encoding="utf-8"))["reply_screen"] == "passed"
+    assert unsafe_answers(study, responses, SafetyLayer()) == {}

@@ -21,7 +21,7 @@ CHECK_ITEM = {"id": "check-1", "text": "Give both responses a 2.", "responses": 
 
 def test_default_study_is_shipped_built_and_blind() -> None:
     study = load_study(DEFAULT_STUDIES / "default.yaml")
-    assert len(study.questions) == 15 and study.criteria == DEFAULT_CRITERIA
+    assert len(study.questions) == 12 and study.criteria == DEFAULT_CRITERIA
     assert (study.scale.low, study.scale.high) == (1, 10) and study.scale.low_label and study.scale.high_label
     assert study.consent and study.instructions and study.attention_checks
     # Both arms run offline on the packaged base, with one system prompt: the base against the demo adapter.
@@ -29,8 +29,8 @@ def test_default_study_is_shipped_built_and_blind() -> None:
     assert study.models[0].system_prompt == study.models[1].system_prompt
     assert [m.adapter for m in study.models] == [None, "smollm2-supportive-r16"]
     assert "smollm2-supportive-r16" in load_catalog().adapters
-    assert {"anxiety", "low-mood", "grief", "loneliness", "work-stress", "sleep", "relationships", "panic",
-            "self-esteem", "substance-use", "self-harm-urges"} <= {q.id for q in study.questions}
+    assert {"anxiety", "low-mood", "grief", "loneliness", "work-stress", "sleep", "relationships",
+            "self-esteem", "exam-stress", "social-anxiety", "burnout", "seeking-help"} <= {q.id for q in study.questions}
     responses = load_responses(study)  # empty unless built for exactly these models and questions
     assert set(responses) == {q.id for q in study.questions}
     assert blinding_problems(study, responses) == []
