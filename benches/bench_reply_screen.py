@@ -5,8 +5,8 @@ the same run.
 
 Takes the first N messages of the labelled reply set (safety/data/replies.jsonl) at levels
 below ideation and has the packaged SmolLM2 stream a reply to each (greedy, 160 new tokens),
-then times (a) that generation and (b) the safety layer's sentence-by-sentence screening of the
-same reply text (safety/layer.py, every sentence screened with the text before it, as the chat
+then times (a) that generation and (b) the safety layer's part-by-part screening of the
+same reply text (safety/layer.py, every released part screened with the text before it, as the chat
 streams it), and (c) one screening of the whole reply (as at ideation and above). Prints the
 median milliseconds per reply over the repeats and (b) / (a).
 """
@@ -39,7 +39,7 @@ def main() -> None:
     settings = GenerationSettings(temperature=0.0, max_new_tokens=160)
     layer.check_reply(rows[0]["messages"], "warm-up.", "none")
     generated = {}
-    timings: dict[str, list[float]] = {"generate": [], "screen sentences": [], "screen whole": []}
+    timings: dict[str, list[float]] = {"generate": [], "screen parts": [], "screen whole": []}
     for _ in range(args.repeats):
         start = time.perf_counter()
         for row in rows:
@@ -48,7 +48,7 @@ def main() -> None:
         start = time.perf_counter()
         for row in rows:
             list(layer.respond(row["messages"], Assessment(Screening(row["level"])), lambda: iter(generated[row["id"]])))
-        timings["screen sentences"].append((time.perf_counter() - start) / len(rows) * 1000)
+        timings["screen parts"].append((time.perf_counter() - start) / len(rows) * 1000)
         start = time.perf_counter()
         for row in rows:
             layer.check_reply(row["messages"], "".join(generated[row["id"]]), row["level"])

@@ -36,8 +36,6 @@ import hashlib
 import logging
 import os
 import threading
-from collections import OrderedDict
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -48,7 +46,7 @@ import yaml
 from scipy import sparse
 from sklearn.feature_extraction.text import HashingVectorizer
 
-from safety.encoder import english_encoder
+from safety.encoder import Kept, english_encoder
 
 LEVELS = ("none", "distress", "ideation", "self_harm", "imminent")
 # Never trained on: the newest fresh holdouts (the honest estimate for wording the screen has not
@@ -85,37 +83,6 @@ LANGUAGE_MODEL_BATCH = 32
 TEXTS_KEPT = 10_000  # texts whose embeddings and language-model states are kept in memory (about 80 MB)
 _multilingual_lock = threading.Lock()  # the encoder sets BLAS threads process-wide while it runs
 log = logging.getLogger(__name__)
-
-
-class _Kept:
-    """What `read` gives each text, kept for the last `size` texts: what is read of a text depends on
-    the text alone, and the same texts come back. Training, the check of its thresholds and an
-    evaluation read the same messages in one process, and the chat reads earlier turns again when it
-    carries their risk (each was read in its own turn)."""
-
-    def __init__(self, read: Callable[[list[str]], np.ndarray], size: int = TEXTS_KEPT) -> None:
-        self.read, self.size = read, size
-        self.by_text: OrderedDict[str, np.ndarray] = OrderedDict()
-        self.lock = threading.Lock()
-
-    def __call__(self, texts: list[str]) -> np.ndarray:
-        with self.lock:
-            found = {text: self.by_text[text] for text in texts if text in self.by_text}
-            for text in found:
-                self.by_text.move_to_end(text)
-        if missing := list(dict.fromkeys(text for text in texts if text not in found)):
-            found.update(zip(missing, self.read(missing)))
-            with self.lock:
-                for text in missing:
-                    self.by_text[text] = found[text]
-                    self.by_text.move_to_end(text)
-                while len(self.by_text) > self.size:
-                    self.by_text.popitem(last=False)
-        return np.stack([found[text] for text in texts])
-
-    def forget(self) -> None:
-        with self.lock:
-            self.by_text.clear()
 
 
 @lru_cache(maxsize=1)
@@ -194,9 +161,9 @@ def _read_language_model_states(texts: list[str]) -> np.ndarray:
     return states
 
 
-english_embeddings = _Kept(_read_english)
-multilingual_embeddings = _Kept(_read_multilingual)
-language_model_states = _Kept(_read_language_model_states)
+english_embeddings = Kept(_read_english, TEXTS_KEPT)
+multilingual_embeddings = Kept(_read_multilingual, TEXTS_KEPT)
+language_model_states = Kept(_read_language_model_states, TEXTS_KEPT)
 
 
 def forget_read_texts() -> None:

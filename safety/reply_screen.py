@@ -37,7 +37,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 
 from models.guard import LEVELS, RISK_LEVELS, normalise
-from safety.encoder import embed
+from safety.encoder import Kept, embed
 from safety.release import released_parts
 from safety.reply_data import REPLIES
 
@@ -51,6 +51,8 @@ FOLDS = 5
 WORDS = HashingVectorizer(ngram_range=(1, 3), n_features=2**15, alternate_sign=False, binary=True, norm="l2")
 WORD_WEIGHT = 1.0
 LEARNED_REASON = "the learned reply screen"
+# The person's message is the same for every part of a reply the chat screens: read it once.
+message_embeddings = Kept(embed, size=1_000)
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,7 @@ def _last_user(messages: list[dict]) -> str:
 
 def features(examples: list[Example]) -> sparse.csr_matrix:
     replies = embed([e.reply for e in examples])
-    messages = embed([e.message for e in examples])
+    messages = message_embeddings([e.message for e in examples])
     levels = np.zeros((len(examples), len(LEVELS)), dtype=np.float32)
     for row, example in enumerate(examples):
         levels[row, LEVELS.index(example.level)] = 1.0

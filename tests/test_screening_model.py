@@ -42,7 +42,15 @@ def everything() -> list:
 
 @pytest.fixture(scope="module")
 def screened(everything) -> list:
-    """(item, the rules' screening, the rules' with the learned screen) for every labelled message."""
+    """(item, the rules' screening, the rules' with the learned screen) for every labelled message.
+    The learned screen reads them and their earlier turns in batches first (as training does), not
+    one model call each."""
+    texts, contexts = [], []
+    for item in everything:
+        turns = [normalise(turn) for turn in (*item.context, item.text)]
+        texts += [without_idioms(turn) for turn in turns]
+        contexts += [" ".join(turns[:j]) for j in range(len(turns))]
+    learned_screen().levels(texts, contexts)
     return [(item, screen(item.messages, learned=False), screen(item.messages)) for item in everything]
 
 
