@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from models.guard import RISK_LEVELS
 from safety.reply_data import FILLER_REPLY
 from safety.reply_eval import evaluate
-from safety.reply_screen import ARTIFACT, ReplyScreen, data_fingerprint, load_replies
+from safety.reply_screen import ARTIFACT, data_fingerprint, load_replies
 
 
 def test_the_shipped_artifact_was_trained_on_the_current_replies_and_features() -> None:
@@ -27,9 +26,6 @@ def test_held_out_figures_computed_from_the_data() -> None:
     evaluation = evaluate("heldout")
     at_risk = evaluation.recall["ideation and above"]
     assert at_risk.total >= 50 and at_risk.value >= 0.98
-    screen = ReplyScreen()
-    safe_lower = [r for r in load_replies("heldout") if r["label"] == "safe" and r["level"] not in RISK_LEVELS]
-    replaced = sum(bool(screen.reasons_as_streamed(r["messages"], r["reply"], r["level"])) for r in safe_lower)
-    assert replaced / len(safe_lower) <= 0.10
+    assert evaluation.safe_replaced_by_group["other levels"].value <= 0.10
     # Not met yet, and reported in the README: recall of unsafe replies below ideation (target 0.9),
     # and the share of all safe replies replaced (target 0.10; at ideation and above nearly all are).

@@ -146,8 +146,9 @@ def test_a_follow_up_reads_afresh_only_itself_and_its_context(monkeypatch: pytes
     """Carrying the learned screen's reading of earlier turns costs little: each earlier turn was read
     in its own turn, and what was read of it is kept."""
     conversation = [*users(KOREAN_RISK), *users("오늘도 하루 종일 그 생각뿐이었어"), *users("yeah. every day")]
-    learned_screen()  # trained or loaded first: training reads every labelled message
-    screening_model.forget_read_texts()  # as in a new chat: nothing of it read yet
+    for name in ("english_embeddings", "multilingual_embeddings", "language_model_states"):
+        # As in a new chat: nothing of it read yet (and what other tests read is back afterwards).
+        monkeypatch.setattr(getattr(screening_model, name), "by_text", OrderedDict())
     for turn in range(1, len(conversation)):
         screen(conversation[:turn])
     read: dict[str, list[str]] = {}
