@@ -3,7 +3,7 @@
     MHCHAT_CONFIG=deploy.yaml python app.py     # keys as in the table; variables override them
 
 Values are checked once, at start, and every bad one is reported together with the variable
-to fix, so an operator never finds a typo an hour into a study. The README's settings table
+to fix, so an operator never finds a typo an hour into a study. The settings table (docs/settings.md)
 is `markdown_table()`; a test keeps the two equal.
 """
 
@@ -93,7 +93,7 @@ def _database_url(value: Any) -> str:
 
 def _setting(env: str, default: Any, parse: Callable[[Any], Any], help: str, shown: str | None = None,
              secret: bool = False) -> Any:
-    """A field read from `env`; `shown` is the README's default column (the default itself unless given)."""
+    """A field read from `env`; `shown` is the settings table's default column (the default itself unless given)."""
     return field(default=default, metadata={"env": env, "parse": parse, "help": help,
                                             "shown": f"`{default}`" if shown is None else shown, "secret": secret})
 
@@ -213,7 +213,7 @@ def cuda_available() -> bool:
 
 
 def markdown_table() -> str:
-    """The README's settings table, from the fields above."""
+    """The settings table (docs/settings.md), from the fields above."""
     rows = ["| variable (YAML key) | default | what |", "|---|---|---|",
             f"| `{CONFIG_VARIABLE}` | unset | a YAML file with any of the keys below; variables override it |"]
     rows += [f"| `{item.metadata['env']}` (`{item.name}`) | {item.metadata['shown']} | {item.metadata['help']} |"
