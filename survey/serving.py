@@ -1,7 +1,10 @@
 """The studies the app serves: every study file in a folder whose answers are built.
 
 MHCHAT_STUDIES names the folder (default survey/studies). A study without built answers is
-left out with a message on stderr, so a half-prepared study never reaches participants.
+left out with a message on stderr, so a half-prepared study never reaches participants. A study
+whose answers were not published after review (`python -m survey publish`) is still served, with
+a message on stderr and `published` false, so that operators see it; refusing it would take the
+shipped default study offline until a researcher has reviewed it.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from survey.build import load_responses
+from survey.build import load_responses, published
 from survey.study import Study, StudyError, load_study
 
 DEFAULT_STUDIES = Path(__file__).resolve().parent / "studies"
@@ -20,6 +23,7 @@ DEFAULT_STUDIES = Path(__file__).resolve().parent / "studies"
 class ServedStudy:
     study: Study
     responses: dict[str, dict[str, str]]  # question id -> model key -> answer
+    published: bool = False  # its flagged answers were marked reviewed and `survey publish` recorded these answers
 
     def answers(self, item_id: str, models: tuple[str, str]) -> tuple[str, str]:
         return self.responses[item_id][models[0]], self.responses[item_id][models[1]]
@@ -40,5 +44,8 @@ def served_studies(folder: str | Path | None = None) -> dict[str, ServedStudy]:
         elif study.id in served:
             print(f"survey: skipping {path}: study id {study.id!r} is used twice", file=sys.stderr)
         else:
-            served[study.id] = ServedStudy(study, responses)
+            served[study.id] = ServedStudy(study, responses, published(study))
+            if not served[study.id].published:
+                print(f"survey: {study.id!r} is served unpublished: review its flagged answers and run "
+                      f"`python -m survey publish {path}`", file=sys.stderr)
     return served

@@ -2,11 +2,12 @@
 
     id, title, models (exactly two), questions (inline or questions_file), criteria, scale,
     consent, instructions, questions_per_participant, ratings_per_question, attention_checks,
-    min_seconds_per_item, comment_box, completion_url, completion_code, external_id_param
+    min_seconds_per_item, comment_box, completion_url, completion_code, external_id_param,
+    max_answer_characters
 
 Parsed once into frozen dataclasses and validated with messages that name the field.
-`fingerprint` covers what the answers depend on (models and questions), so a rebuild can
-tell whether stored answers are still the study's.
+`fingerprint` covers what the answers depend on (models, questions and the shared length budget),
+so a rebuild can tell whether stored answers are still the study's.
 """
 
 from __future__ import annotations
@@ -108,6 +109,9 @@ class Study:
     completion_code: str = ""  # a fixed code (Prolific's); empty: one per participant
     external_id_param: str = "PROLIFIC_PID"
     abandon_after_minutes: float = 60.0
+    # Both models' answers are cut at their last sentence end within this many characters, so that
+    # length does not tell the models apart (survey/form.py); 0: no shared budget.
+    max_answer_characters: int = 0
     path: Path | None = None
 
     @property
@@ -125,9 +129,12 @@ class Study:
         return next(c for c in self.attention_checks if c.id == check_id)
 
     def fingerprint(self) -> str:
-        """Hash of what the stored answers depend on: the models and the questions."""
+        """Hash of what the stored answers depend on: the models, the questions and the length budget
+        (named only when set, so the answers of studies without one stay theirs)."""
         payload = {"models": [asdict(m) for m in self.models],
                    "questions": [asdict(q) for q in self.questions]}
+        if self.max_answer_characters:
+            payload["max_answer_characters"] = self.max_answer_characters
         return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:16]
 
 
@@ -158,6 +165,9 @@ def _parse(raw: dict[str, Any], path: Path, presets_path: str | Path) -> Study:
     per_participant = int(raw.get("questions_per_participant") or 0)
     if not 0 <= per_participant <= len(questions):
         raise StudyError(f"{path}: questions_per_participant must be 1..{len(questions)}")
+    budget = int(raw.get("max_answer_characters") or 0)
+    if budget < 0:
+        raise StudyError(f"{path}: max_answer_characters must be a positive number of characters (got {budget})")
     simple = {k: raw[k] for k in ("title", "consent", "instructions", "completion_url", "completion_code",
                                   "external_id_param") if raw.get(k) is not None}
     return Study(id=study_id, models=models, questions=questions, criteria=criteria, scale=scale,
@@ -166,7 +176,8 @@ def _parse(raw: dict[str, Any], path: Path, presets_path: str | Path) -> Study:
                  min_seconds_per_item=float(raw.get("min_seconds_per_item") or 0),
                  comment_box=bool(raw.get("comment_box", False)),
                  abandon_after_minutes=float(raw.get("abandon_after_minutes") or 60),
-                 path=path, **{"title": study_id, **{k: str(v).strip() for k, v in simple.items()}})
+                 max_answer_characters=budget, path=path,
+                 **{"title": study_id, **{k: str(v).strip() for k, v in simple.items()}})
 
 
 def _list(raw: dict[str, Any], key: str, path: Path) -> list[Any]:

@@ -1,9 +1,12 @@
 """`survey build` on the tiny model: every answer once, both models in the same batches,
-deterministic, idempotent, refusing changed studies that have ratings; `survey export`."""
+deterministic, idempotent, refusing changed studies that have ratings, every answer ended at a
+sentence end, a form report, a review sheet; `survey publish` and `survey export`."""
 
 from __future__ import annotations
 
+import csv
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -17,6 +20,8 @@ from models.guard import screen
 from safety.layer import SafetyLayer
 from survey.build import REGENERATIONS, blinding_problems, build, load_responses, responses_path, unsafe_answers
 from survey.database import Database
+from survey.form import sentence_ends
+from survey.serving import served_studies
 from survey.store import Store, StudyChanged
 from survey.study import load_study
 
@@ -185,3 +190,156 @@ def test_the_shipped_default_study_was_built_with_answers_the_reply_screen_passe
     assert responses, "rebuild: python -m survey build survey/studies/default.yaml"
     assert json.loads(responses_path(study).read_text(encoding="utf-8"))["reply_screen"] == "passed"
     assert unsafe_answers(study, responses, SafetyLayer()) == {}
+
+
+class WritingEngine(RecordingEngine):
+    """The real engine's bookkeeping, but answers written here: by question, model (adapter) and seed."""
+
+    write: Callable[[str, str, int | None], str]
+
+    def generate_batch(self, conversations, adapters=None, settings=None, batch_size=8):
+        self.calls.append(list(adapters))
+        return [self.write(c[-1]["content"], a, settings.seed) for c, a in zip(conversations, adapters, strict=True)]
+
+
+def writing_engines(tiny_catalog_path: Path, write: Callable[[str, str, int | None], str]):
+    def make(base: str) -> WritingEngine:
+        engine = WritingEngine(load_catalog(tiny_catalog_path), base_key=base)
+        engine.calls, engine.write = [], write
+        return engine
+
+    return make
+
+
+def ends_a_sentence(text: str) -> bool:
+    return sentence_ends(text)[-1:] == [len(text)]
+
+
+def test_answers_stopped_at_the_token_limit_end_at_a_sentence_end_or_are_reported(tmp_path, tiny_catalog_path,
+                                                                                   engine_for, store):
+    study = load_study(write_study(tmp_path, questions=3))  # the tiny model, 8 new tokens at most
+    report = build(study, load_catalog(tiny_catalog_path), store, engine_for, safety=rules_only_layer())
+    saved = json.loads(responses_path(study).read_text())
+    for question_id, model_key in [(q.id, key) for q in study.questions for key in ARM_KEYS]:
+        text, ending = saved["responses"][question_id][model_key], saved["endings"][question_id][model_key]
+        assert ends_a_sentence(text) or (ending == "truncated" and any(
+            p.startswith(f"{question_id} / {model_key}: no sentence end") for p in report.problems))
+
+    cut = build(load_study(write_study(tmp_path / "cut", questions=2)), load_catalog(tiny_catalog_path), store,
+                writing_engines(tiny_catalog_path, lambda q, a, s: "Talking helps. You could also try to"),
+                safety=rules_only_layer())
+    assert {text for answers in load_responses(load_study(tmp_path / "cut" / "tiny-study.yaml")).values()
+            for text in answers.values()} == {"Talking helps."}
+    assert cut.form.models[0].cut == 1.0 and not cut.problems
+
+
+LONG = "Sleep matters a great deal. A steady routine helps a lot. Keep the same bedtime every night. And"
+SHORT = "Rest helps. A walk may too."
+
+
+def test_a_length_tell_warns_with_the_remedy_and_a_shared_budget_makes_both_models_answers_fit(
+        tmp_path, tiny_catalog_path, store):
+    engines = writing_engines(tiny_catalog_path, lambda q, adapter, s: LONG if adapter else SHORT)
+    report = build(load_study(write_study(tmp_path / "free", questions=3)), load_catalog(tiny_catalog_path), store,
+                   engines, safety=rules_only_layer())
+    assert report.form.length_auc == 1.0
+    assert any("max_answer_characters" in w and "--regenerate-outliers" in w for w in report.form.warnings)
+
+    study = load_study(write_study(tmp_path / "budget", questions=3, max_answer_characters=40))
+    assert study.fingerprint() != load_study(tmp_path / "free" / "tiny-study.yaml").fingerprint()
+    build(study, load_catalog(tiny_catalog_path), store, engines, safety=rules_only_layer())
+    texts = [text for answers in load_responses(study).values() for text in answers.values()]
+    assert set(texts) == {SHORT, "Sleep matters a great deal."}
+    assert all(len(text) <= 40 and ends_a_sentence(text) for text in texts)
+
+
+def flagged_answers(question: str, adapter: str, seed: int | None) -> str:
+    """q1's first answer names its model, q2's second stops mid-sentence; the rest are plain."""
+    if question.startswith("Question number 1") and not adapter:
+        return "As SmolLM, I think rest helps."
+    if question.startswith("Question number 2") and adapter:
+        return "Rest and then maybe"
+    return "Talking to someone you trust can help."
+
+
+def sheet_rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as source:
+        return list(csv.DictReader(source))
+
+
+def mark_reviewed(path: Path, question_ids: set[str]) -> None:
+    rows = sheet_rows(path)
+    with path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows({**row, "reviewed": "yes" if row["question"] in question_ids else row["reviewed"]}
+                         for row in rows)
+
+
+def test_the_review_sheet_has_one_row_per_question_with_both_answers_and_their_flags(tmp_path, tiny_catalog_path,
+                                                                                       store):
+    study = load_study(write_study(tmp_path, questions=3))
+    report = build(study, load_catalog(tiny_catalog_path), store, writing_engines(tiny_catalog_path, flagged_answers),
+                   safety=rules_only_layer())
+    assert report.review_sheet == tmp_path / "tiny-study.review.csv"
+    rows = sheet_rows(report.review_sheet)
+    assert [row["question"] for row in rows] == ["q1", "q2", "q3"]
+    responses = load_responses(study)
+    for row in rows:
+        assert row["question text"] == study.question(row["question"]).text and row["reviewed"] == ""
+        assert all(row[f"answer {key}"] == responses[row["question"]][key] for key in ARM_KEYS)
+    flags = {(row["question"], key): row[f"flags {key}"] for row in rows for key in ARM_KEYS}
+    assert "names a model ('SmolLM')" in flags[("q1", ARM_KEYS[0])]
+    assert "truncated" in flags[("q2", ARM_KEYS[1])]
+    assert [where for where, flag in flags.items() if flag] == [("q1", ARM_KEYS[0]), ("q2", ARM_KEYS[1])]
+    assert "As SmolLM, I think rest helps." in (tmp_path / "tiny-study.review.html").read_text()
+
+
+def test_publish_refuses_unreviewed_flagged_answers_and_a_rebuild_keeps_the_marks_of_unchanged_ones(
+        tmp_path, tiny_catalog_path, store, capsys):
+    path = write_study(tmp_path, questions=3)
+    study = load_study(path)
+    assert main(["publish", str(path)]) == 2
+    assert "run `python -m survey build" in capsys.readouterr().err
+    build(study, load_catalog(tiny_catalog_path), store, writing_engines(tiny_catalog_path, flagged_answers),
+          safety=rules_only_layer())
+    assert main(["publish", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert f"q1 / {ARM_KEYS[0]}: names a model" in err and f"q2 / {ARM_KEYS[1]}: truncated" in err
+    assert "q3" not in err and "reviewed" in err
+    assert not served_studies(tmp_path)[study.id].published
+
+    mark_reviewed(tmp_path / "tiny-study.review.csv", {"q1"})
+    assert main(["publish", str(path)]) == 1
+    assert "q1" not in capsys.readouterr().err
+    mark_reviewed(tmp_path / "tiny-study.review.csv", {"q2"})
+    assert main(["publish", str(path)]) == 0
+    assert "published" in capsys.readouterr().out
+    assert served_studies(tmp_path)[study.id].published
+
+    responses_path(study).unlink()  # regenerate, with q2's answers written differently this time
+    rewritten = lambda q, a, s: "Rest first, then a walk." if q.startswith("Question number 2") \
+        else flagged_answers(q, a, s)
+    build(study, load_catalog(tiny_catalog_path), store, writing_engines(tiny_catalog_path, rewritten),
+          safety=rules_only_layer())
+    assert {row["question"]: row["reviewed"] for row in sheet_rows(tmp_path / "tiny-study.review.csv")} == \
+        {"q1": "yes", "q2": "", "q3": ""}
+    assert not served_studies(tmp_path)[study.id].published  # new answers need publishing again
+    assert main(["publish", str(path)]) == 0  # q2 is no longer flagged; q1's mark was kept
+
+
+def test_outliers_are_generated_again_with_later_seeds_when_asked(tmp_path, tiny_catalog_path, store):
+    study = load_study(write_study(tmp_path, questions=2))
+    write = lambda q, adapter, seed: "Rest and then maybe" if seed == 7 and not adapter else "Rest helps."
+    engines = writing_engines(tiny_catalog_path, write)
+    report = build(study, load_catalog(tiny_catalog_path), store, engines, safety=rules_only_layer())
+    assert sum("no sentence end" in p for p in report.problems) == 2 and report.form.models[0].truncated == 1.0
+
+    again = build(study, load_catalog(tiny_catalog_path), store, engines, safety=rules_only_layer(),
+                  regenerate_outliers=True)
+    assert again.status == "built" and again.generated == 2 and not again.problems
+    saved = json.loads(responses_path(study).read_text())
+    assert {answers[ARM_KEYS[0]] for answers in saved["seeds"].values()} == {8}
+    assert all(text == "Rest helps." for answers in load_responses(study).values() for text in answers.values())
+    assert build(study, load_catalog(tiny_catalog_path), store, engines, safety=rules_only_layer(),
+                 regenerate_outliers=True).status == "unchanged"
