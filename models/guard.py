@@ -1012,6 +1012,10 @@ NAMED_MEANS = re.compile(rf"\b({MEANS}|hose ?pipe|hose)\b")
 DISPOSED = re.compile(r"\b(binned|bin|threw|thrown|flushed|returned|handed (them|it) in|gave|pharmacy|chemist|disposed|"
                       r"got rid)\b")
 CONTEXT_TURNS = 5  # earlier user turns read as the context of the last one
+# The longest message that earlier risk is carried into by the rules below: every follow-up they were
+# written and measured on is shorter (models/screening_set.yaml), and in longer ones their words
+# ("it", "tomorrow", "a plan") are everyday talk (safety/data/conversations.jsonl, tune half).
+FOLLOW_UP_WORDS = 25
 # An occasion named earlier that "the next one" refers to ("it's my birthday today").
 OCCASION = re.compile(r"\b(birthday|christmas|new year)\b")
 
@@ -1122,10 +1126,12 @@ def screen(messages: list[dict], learned: bool = True) -> Screening:
         # "I'm not sure I'll be here for the next one" after "it's my birthday today".
         text = re.sub(r"\bthe next one\b", f"my next {occasions[-1]}", text)
     last = _read(text)
-    earlier = [_read(turn) for turn in context]
+    # A long message is judged on what it says (the learned screen reads the conversation with it):
+    # "tomorrow", "a plan" or "it" in a paragraph about a hard week is no follow-up to earlier risk.
+    earlier = [_read(turn) for turn in context] if len(text.split()) <= FOLLOW_UP_WORDS else []
     risky = [r.level for r in earlier if r.level in RISK_LEVELS]
     topics = [r.topic for r in earlier if r.topic in RISK_LEVELS]
-    found_earlier = _learned_in_earlier_turns(context, earlier) if learned else []
+    found_earlier = _learned_in_earlier_turns(context, earlier) if learned and earlier else []
     risky += found_earlier
     topics += found_earlier
     # Said wherever earlier risk decides, so a level the rules alone would not give says where it came from.
@@ -1145,8 +1151,11 @@ def screen(messages: list[dict], learned: bool = True) -> Screening:
             # Earlier risk is still the context of a vague follow-up ("yeah. every day"), and a plan
             # or an act told earlier is not over because the next message is about something else.
             result = Screening(_carried(risky), last.reasons + ["earlier talk of suicide or self-harm"] + told_earlier)
-    if learned and last.level == last.topic and last.level != "imminent":  # no idiom, fiction, past or denial
-        # It may raise a carried level too: an act under way told after a plan is more than the plan's echo.
+    if learned and last.level != "imminent":
+        # The rules never veto it: an idiom, fiction, someone else, a past or a denial lowers only the
+        # rules' own reading ("no i dont want to die ... last night i did it again" is still self-harm);
+        # the learned screen learned those readings from labelled hard negatives. It may raise a carried
+        # level too: an act under way told after a plan is more than the plan's echo.
         found = learned_screen().level(without_idioms(text), context)
         if LEVELS.index(found) > LEVELS.index(result.level):
             return Screening(found, result.reasons + [f"learned screen: {found.replace('_', '-')}"])
@@ -1154,12 +1163,10 @@ def screen(messages: list[dict], learned: bool = True) -> Screening:
 
 
 def _learned_in_earlier_turns(context: list[str], readings: list[_Reading]) -> list[str]:
-    """Risk levels the learned screen gives earlier turns the rules found nothing in (and no reason
-    for nothing), each read with the turns before it as it was when it was the last message: a
+    """Risk levels the learned screen gives earlier turns the rules found no risk in, each read with the turns before it as it was when it was the last message: a
     follow-up to risk told in words only the learned screen knows ("the pills are right here" after
     Korean talk of suicide) is read as one, as it is after risk the rules found."""
-    turns = [j for j, reading in enumerate(readings)
-             if reading.level == reading.topic and reading.level not in RISK_LEVELS]
+    turns = [j for j, reading in enumerate(readings) if reading.level not in RISK_LEVELS]
     if not turns:
         return []
     found = learned_screen().levels([without_idioms(context[j]) for j in turns],

@@ -15,9 +15,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from models.guard import LEVELS, RISK_LEVELS, screen
+from models.yaml_files import labelled_splits
 
 SCREENING_SET = Path(__file__).with_name("screening_set.yaml")
 TARGET_RECALL = {"imminent": 0.95, "self_harm": 0.95, "ideation": 0.90}
@@ -52,11 +51,11 @@ class Outcome:
 
 def split_names(path: Path = SCREENING_SET) -> tuple[str, ...]:
     """The set's splits, in file order: the file is the one list of them."""
-    return tuple(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return tuple(labelled_splits(path))
 
 
 def load_set(split: str = "test", path: Path = SCREENING_SET) -> list[Item]:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = labelled_splits(path)
     splits = tuple(raw) if split == "all" else (split,)
     items = [Item(e["level"], e["kind"], e["text"], tuple(e.get("context") or ())) for s in splits for e in raw[s]]
     unknown = {i.level for i in items} - set(LEVELS)

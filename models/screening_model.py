@@ -17,12 +17,14 @@ the writing sessions at a time, recall of imminent / self-harm / ideation rose f
 0.964 / 0.918 to 0.953 / 0.975 / 0.936 with the same 7.4% false positives, and on messages with
 no common English word from 0.84 / 0.86 / 0.78 to 0.91 / 0.98 / 0.89. The model is trained on
 every split of the labelled set but `HELD_OUT_SPLITS` by `python -m models.screening_model train`
-(about 7 minutes on 2 CPU cores) into the shipped artifact screening_model.npz, which records the
+(about 12 minutes on 2 CPU cores) into the shipped artifact screening_model.npz, which records the
 fingerprint of the set and of FEATURE_VERSION; the app loads it and never trains.
 
-It only ever raises a level (guard.screen takes the higher of the two) and stays out where
-the rules found an explicit reason for no risk (an idiom, fiction, someone else, a past that
-is over, a denial). Its thresholds are set by cross-validation so that at most
+It only ever raises a level (guard.screen takes the higher of the two), also where the rules
+found a reason for no risk (an idiom, fiction, someone else, a past that is over, a denial):
+it learned those readings from labelled hard negatives, and a rule's reading of part of a long
+message is no veto over the rest. It also trains on long, informal conversations labelled per
+turn (CONVERSATIONS_TRAIN), the voice of a public demo. Its thresholds are set by cross-validation so that at most
 `MAX_FALSE_POSITIVE_RATE` of the training messages without risk would be flagged. The
 settings (C, the two bounds, the decision rule, the n-grams and their weight) were chosen by
 cross-validation on the training splits only, holding out one split (one writing session) at
@@ -33,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import logging
 import os
 import threading
@@ -42,10 +45,10 @@ from pathlib import Path
 
 import numpy as np
 import torch
-import yaml
 from scipy import sparse
 from sklearn.feature_extraction.text import HashingVectorizer
 
+from models.yaml_files import labelled_splits
 from safety.encoder import Kept, english_encoder
 
 LEVELS = ("none", "distress", "ideation", "self_harm", "imminent")
@@ -54,10 +57,13 @@ LEVELS = ("none", "distress", "ideation", "self_harm", "imminent")
 HELD_OUT_SPLITS = ("holdout43", "holdout44", "openings")
 SCREENING_SET = Path(__file__).with_name("screening_set.yaml")
 PHRASES_FILE = Path(__file__).with_name("screening_phrases.yaml")
+# Long, informal, multi-turn conversations labelled per turn: the voice of a public demo, which the
+# short messages of the labelled set lack (safety/data/README.md; its evaluation twin is never trained on).
+CONVERSATIONS_TRAIN = Path(__file__).parents[1] / "safety" / "data" / "conversations_train.jsonl"
 ARTIFACT = Path(__file__).with_name("screening_model.npz")
 # Raise when what the screen reads changes (the features here, guard's normalise or without_idioms,
 # the encoders, the layers): the shipped artifact is then stale and a test says so.
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2
 MAX_FALSE_POSITIVE_RATE = 0.05  # of safe training messages flagged, cross-validated
 MAX_ESCALATION = 0.03  # of ideation / self-harm training messages raised to imminent, cross-validated
 THRESHOLD_KEYS = ("risk", "imminent")
@@ -78,9 +84,10 @@ QUESTION = ('Someone wrote this message to a support chat:\n"', '"\nQuestion: Is
 MESSAGE_LAYER = 15
 ANSWER_LAYER = 25
 ANSWER_WEIGHT = 0.5
-LANGUAGE_MODEL_MAX_TOKENS = 96  # of the message
+LANGUAGE_MODEL_MAX_TOKENS = 160  # of the message: the 600 characters of a long chat message
 LANGUAGE_MODEL_BATCH = 32
-TEXTS_KEPT = 10_000  # texts whose embeddings and language-model states are kept in memory (about 80 MB)
+TEXTS_KEPT = 16_000  # texts whose embeddings and language-model states are kept in memory (about 130 MB):
+# every training message and its earlier turns, so the tests that read them all read each once
 _multilingual_lock = threading.Lock()  # the encoder sets BLAS threads process-wide while it runs
 log = logging.getLogger(__name__)
 
@@ -246,30 +253,46 @@ def _flagged(probabilities: np.ndarray, thresholds: dict[str, float]) -> str:
 
 
 def training_splits(path: Path = SCREENING_SET) -> tuple[str, ...]:
-    return tuple(split for split in yaml.safe_load(path.read_text(encoding="utf-8")) if split not in HELD_OUT_SPLITS)
+    return tuple(split for split in labelled_splits(path) if split not in HELD_OUT_SPLITS)
 
 
-def training_items(path: Path = SCREENING_SET) -> list[dict]:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return [item for split, items in raw.items() if split not in HELD_OUT_SPLITS for item in items]
+def training_items(path: Path = SCREENING_SET, conversations: Path = CONVERSATIONS_TRAIN) -> list[dict]:
+    """The labelled set's training splits, then every turn of the training conversations with the
+    earlier turns the chat reads with it. `group` keeps a conversation's turns in one fold."""
+    from models.guard import CONTEXT_TURNS
+
+    raw = labelled_splits(path)
+    items = [{**item, "group": f"{split}-{i}"} for split, items in raw.items() if split not in HELD_OUT_SPLITS
+             for i, item in enumerate(items)]
+    for line in conversations.read_text(encoding="utf-8").splitlines():
+        conversation = json.loads(line)
+        users = [t for t in conversation["turns"] if t["role"] == "user"]
+        items += [{"level": t["level"], "kind": t["kind"], "text": t["content"], "group": conversation["id"],
+                   "context": [u["content"] for u in users[max(0, i - CONTEXT_TURNS):i]]}
+                  for i, t in enumerate(users)]
+    return items
 
 
 def fit(items: list[dict]) -> LearnedScreen:
     """Logistic regression, with thresholds from cross-validated probabilities."""
     from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+    from sklearn.model_selection import StratifiedGroupKFold, cross_val_predict
 
     from models.guard import normalise, without_idioms
 
     messages = [without_idioms(normalise(i["text"])) for i in items]
+    log.info("reading %d messages with the packaged language model (most of the time)", len(messages))
     states = language_model_states(messages)
     scaling = Scaling.of(states)
+    log.info("reading them and their earlier turns with the sentence encoders")
     x = _joined(sentence_features(messages, [" ".join(normalise(c) for c in i.get("context") or ()) for i in items]),
                 states, scaling)
     y = np.array([LEVELS.index(i["level"]) for i in items])
     model = LogisticRegression(C=16.0, class_weight="balanced", max_iter=2000)
-    folds = StratifiedKFold(n_splits=FOLDS, shuffle=True, random_state=0)
-    held_out = cross_val_predict(model, x, y, cv=folds, method="predict_proba", n_jobs=-1)  # folds on every core
+    folds = StratifiedGroupKFold(n_splits=FOLDS, shuffle=True, random_state=0)
+    log.info("cross-validating %d folds for the thresholds, then fitting", FOLDS)
+    held_out = cross_val_predict(model, x, y, groups=[i["group"] for i in items], cv=folds,
+                                 method="predict_proba", n_jobs=-1)  # folds on every core
     model.fit(x, y)
     return LearnedScreen(model.coef_, model.intercept_, _thresholds(held_out, y), scaling)
 
@@ -286,9 +309,9 @@ def _thresholds(probabilities: np.ndarray, y: np.ndarray) -> dict[str, float]:
 
 
 def data_fingerprint(path: Path = SCREENING_SET) -> str:
-    """What a trained screen was made from: the labelled set, the phrases that shape its messages and
-    the declared FEATURE_VERSION (not the code's text, so a comment never makes it stale)."""
-    digest = hashlib.sha256(path.read_bytes() + PHRASES_FILE.read_bytes())
+    """What a trained screen was made from: the labelled set, the training conversations, the phrases
+    that shape its messages and the declared FEATURE_VERSION (not the code's text, so a comment never makes it stale)."""
+    digest = hashlib.sha256(path.read_bytes() + PHRASES_FILE.read_bytes() + CONVERSATIONS_TRAIN.read_bytes())
     digest.update(f"features-{FEATURE_VERSION}".encode())
     return digest.hexdigest()
 
@@ -323,7 +346,8 @@ def main() -> None:
     parser.add_argument("command", choices=["train"])
     parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    log.info("training the learned crisis screen on %s (about 7 minutes on 2 CPU cores)", SCREENING_SET.name)
+    log.info("training the learned crisis screen on %s and %s (about 12 minutes on 2 CPU cores)", SCREENING_SET.name,
+             CONVERSATIONS_TRAIN.name)
     save(fit(training_items()))
     log.info("wrote %s", ARTIFACT)
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from models.guard import PHRASES, normalise, screen
-from safety.responses import crisis_resources, fixed_response
+from models.guard import FOLLOW_UP_WORDS, PHRASES, normalise, screen
 from models.spelling import KNOWN, correct
+from safety.responses import crisis_resources, fixed_response
 
 
 def users(*texts: str) -> list[dict]:
@@ -843,3 +843,15 @@ def test_conversations_leave_no_trace_on_disk_or_in_logs(tiny_engine, tmp_path, 
     for root in roots:
         for file in (p for p in root.rglob("*") if p.is_file() and p.stat().st_size < 5_000_000):
             assert marker.encode() not in file.read_bytes(), file
+
+
+def test_earlier_risk_is_carried_into_short_follow_ups_and_not_into_long_messages() -> None:
+    """In a paragraph about a hard week "tonight", "a plan" and "it" are everyday words: carried risk
+    raised 22% of the no-risk turns of long conversations (safety/data/conversations.jsonl, tune half)."""
+    earlier = "sometimes i think everyone would be better off if i wasnt here"
+    update = ("ok so update, i called my sister tonight and we made a plan for the weekend, tomorrow im going to "
+              "the gym with her and then we are cooking that curry my mum used to make, it felt good to laugh")
+    assert len(update.split()) > FOLLOW_UP_WORDS
+    assert screen(users(earlier, update), learned=False).level == "none"
+    assert screen(users(earlier, "yeah. every night"), learned=False).level == "ideation"
+    assert screen(users(earlier, "i have the pills here, tonight"), learned=False).level == "imminent"

@@ -1,6 +1,6 @@
 """The learned crisis screen: trained on every split but the newest holdouts and openings, it may raise the
-rules' level and never lowers it, stays out where the rules found an idiom, fiction, someone
-else, a past that is over or a denial, and keeps its cross-validated false positives bounded."""
+rules' level and never lowers it, is not vetoed by the rules' reasons for no risk, and keeps its
+cross-validated false positives bounded."""
 
 from __future__ import annotations
 
@@ -69,11 +69,16 @@ def test_it_raises_levels_the_rules_miss_and_says_so(screened) -> None:
     assert sum(i.level in ("ideation", "self_harm", "imminent") for i, _ in raised) >= len(raised) * 0.8
 
 
-def test_it_never_lowers_a_level_nor_overrides_a_reason_for_no_risk(screened) -> None:
+def test_it_never_lowers_a_level(screened) -> None:
     for item, rules, both in screened:
         assert LEVELS.index(both.level) >= LEVELS.index(rules.level), item.text
-        if any(", but " in reason for reason in rules.reasons):  # an idiom, fiction, the past, a denial
-            assert both == rules, item.text
+
+
+def test_a_reason_for_no_risk_the_rules_found_does_not_veto_it() -> None:
+    """The rules read "my brother died in 2010" as a past that is over; what follows is not past."""
+    text = "my brother died in 2010. honestly i think everyone would be better off without me now"
+    assert screen(users(text), learned=False).level == "none"
+    assert screen(users(text)).level in ("ideation", "self_harm", "imminent")
 
 
 def test_short_everyday_first_messages_are_rarely_taken_for_risk(screened) -> None:
@@ -190,7 +195,7 @@ def test_a_missing_artifact_says_how_to_make_it(tmp_path) -> None:
 
 @pytest.mark.slow
 def test_retraining_reproduces_the_shipped_screen(tmp_path) -> None:
-    """The artifact is what `python -m models.screening_model train` makes of the set (about 7 minutes)."""
+    """The artifact is what `python -m models.screening_model train` makes of the set (about 12 minutes)."""
     retrained = tmp_path / "screen.npz"
     save(fit(training_items()), retrained)
     shipped, again = learned_screen(), learned_screen(retrained)
