@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from models.guard import FOLLOW_UP_WORDS, PHRASES, normalise, screen
+from models.guard import FOLLOW_UP_WORDS, normalise, screen
+from models.screening_rules import PHRASES
 from models.spelling import KNOWN, correct
 from safety.responses import crisis_resources, fixed_response
 
