@@ -116,3 +116,8 @@ def write_study(folder: Path, study_id: str = "tiny-study", questions: int = 6, 
     path = folder / f"{study_id}.yaml"
     path.write_text(yaml.safe_dump(study, sort_keys=False))
     return path
+
+
+def users(*texts: str) -> list[dict]:
+    """A conversation of the person's turns only, as the crisis screen reads it."""
+    return [{"role": "user", "content": t} for t in texts]

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 import numpy as np
 import pytest
+from helpers import users
 
 from models.guard import screen
 from safety.__main__ import reply_line
@@ -28,10 +29,6 @@ def rules_only(messages: list[dict]):
 def layer() -> SafetyLayer:
     # The rules decide every message below; the learned crisis screen has its own tests.
     return SafetyLayer(screen_message=rules_only, locale="us")
-
-
-def users(*texts: str) -> list[dict]:
-    return [{"role": "user", "content": t} for t in texts]
 
 
 class Scripted:

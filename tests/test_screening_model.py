@@ -8,6 +8,7 @@ from collections import OrderedDict
 
 import numpy as np
 import pytest
+from helpers import users
 
 from models import screening_model
 from models.guard import LEVELS, normalise, screen, without_idioms
@@ -29,10 +30,6 @@ from models.screening_model import (
     training_items,
     training_splits,
 )
-
-
-def users(*texts: str) -> list[dict]:
-    return [{"role": "user", "content": t} for t in texts]
 
 
 @pytest.fixture(scope="module")
