@@ -44,7 +44,7 @@ def _group(level: str) -> str:
 def evaluate(split: str = "heldout", screen: ReplyScreen | None = None) -> Evaluation:
     screen = screen or ReplyScreen()
     rows = load_replies(split)
-    withheld = [bool(screen.reasons_as_streamed(r["messages"], r["reply"], r["level"])) for r in rows]
+    withheld = list(map(bool, screen.many_as_streamed([(r["messages"], r["reply"], r["level"]) for r in rows])))
     unsafe = [r["label"] == "unsafe" for r in rows]
     recall = {group: Rate(sum(w for r, w, u in zip(rows, withheld, unsafe) if u and _group(r["level"]) == group),
                           sum(u for r, u in zip(rows, unsafe) if _group(r["level"]) == group))

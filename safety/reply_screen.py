@@ -192,18 +192,28 @@ class ReplyScreen:
     def reasons_as_streamed(self, messages: list[dict], reply: str, level: str) -> list[str]:
         """Why the chat would withhold `reply` anywhere as it shows it: at ideation and above the
         whole reply's reasons; below, those of the first released part that fails."""
-        if level in RISK_LEVELS:
-            return self.reasons(messages, reply, level)
-        parts = released_parts(reply)
-        if not parts:
-            return []
-        x = features([Example(_last_user(messages), part, level) for part in parts])
+        return self.many_as_streamed([(messages, reply, level)])[0]
+
+    def many_as_streamed(self, replies: list[tuple[list[dict], str, str]]) -> list[list[str]]:
+        """`reasons_as_streamed` of (messages, reply, level) each, every part read in one batch:
+        a study or an evaluation screens hundreds of replies, and the encoder pads a batch to its
+        longest text, so parts are best batched by length across replies, not reply by reply."""
+        parts = [[reply.strip()] if level in RISK_LEVELS else released_parts(reply) for _, reply, level in replies]
+        examples = [Example(_last_user(messages), part, level)
+                    for (messages, _, level), own in zip(replies, parts, strict=True) for part in own]
         weights = self._weights
-        learned = 1 / (1 + np.exp(-(x @ weights["coef"] + weights["intercept"]))) >= float(weights["normal"])
-        for part, flagged in zip(parts, learned, strict=True):
-            if reasons := self.rule_reasons(part) + ([LEARNED_REASON] if flagged else []):
-                return reasons
-        return []
+        scores = iter(1 / (1 + np.exp(-(features(examples) @ weights["coef"] + weights["intercept"])))
+                      if examples else ())
+        found = []
+        for (_, reply, level), own in zip(replies, parts, strict=True):
+            threshold = float(weights["strict" if level in RISK_LEVELS else "normal"])
+            learned = [bool(next(scores) >= threshold) for _ in own]
+            if level in RISK_LEVELS:
+                found.append(self.rule_reasons(reply) + [LEARNED_REASON] * learned[0] if reply.strip() else [])
+                continue
+            found.append(next((reasons for part, flagged in zip(own, learned, strict=True)
+                               if (reasons := self.rule_reasons(part) + [LEARNED_REASON] * flagged)), []))
+        return found
 
 
 @lru_cache(maxsize=4)

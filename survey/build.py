@@ -269,14 +269,14 @@ def unsafe_answers(study: Study, responses: dict[str, dict[str, str]],
                     safety: SafetyLayer) -> dict[Key, list[str]]:
     """(question id, model key) -> why the reply screen withholds that answer: as strictly as the chat
     would anywhere while streaming it, the strictness the reply screen's figures measure."""
-    unsafe = {}
+    screened = []
     for question in study.questions:
         messages = [{"role": "user", "content": question.text}]
         level = safety.assess(messages).screening.level
-        for model_key, text in sorted(responses.get(question.id, {}).items()):
-            if reasons := safety.reply_screen.reasons_as_streamed(messages, text, level):
-                unsafe[(question.id, model_key)] = reasons
-    return unsafe
+        screened += [((question.id, model_key), (messages, text, level))
+                     for model_key, text in sorted(responses.get(question.id, {}).items())]
+    found = safety.reply_screen.many_as_streamed([reply for _, reply in screened])
+    return {key: reasons for (key, _), reasons in zip(screened, found, strict=True) if reasons}
 
 
 def _batches(study: Study):
