@@ -75,12 +75,8 @@ def analyse(frame: pd.DataFrame, options: Options = Options()) -> dict:
     rng = np.random.default_rng(options.seed)
     criteria = sorted(frame["criterion"].unique())
     results = {c: _criterion(frame[frame["criterion"] == c], models, rng) for c in criteria}
-    p_values = [results[c]["p_wilcoxon"] for c in criteria]
-    testable = [i for i, p in enumerate(p_values) if p is not None]
-    if testable:
-        adjusted = multipletests([p_values[i] for i in testable], method="holm")[1]
-        for i, p in zip(testable, adjusted, strict=True):
-            results[criteria[i]]["p_holm"] = float(p)
+    for c, p in zip(criteria, holm([results[c]["p_wilcoxon"] for c in criteria]), strict=True):
+        results[c]["p_holm"] = p
     overall = frame.groupby(["participant", "question", "model"], as_index=False).agg(
         score=("score", "mean"), position=("position", "first"))
     return {
@@ -95,6 +91,16 @@ def analyse(frame: pd.DataFrame, options: Options = Options()) -> dict:
         "position_bias": position_bias(frame),
         "per_question": per_question(frame, models),
     }
+
+
+def holm(p_values: list[float | None]) -> list[float | None]:
+    """Holm-adjusted p-values across criteria; a criterion without a test (None) stays None and is not counted."""
+    testable = [i for i, p in enumerate(p_values) if p is not None]
+    adjusted: list[float | None] = [None] * len(p_values)
+    if testable:
+        for i, p in zip(testable, multipletests([p_values[i] for i in testable], method="holm")[1], strict=True):
+            adjusted[i] = float(p)
+    return adjusted
 
 
 def participant_means(rows: pd.DataFrame, models: list[str]) -> pd.DataFrame:
@@ -143,10 +149,7 @@ def paired_tests(differences: np.ndarray, rng: np.random.Generator) -> dict:
     if n <= PERMUTATION_UP_TO:
         out["p_wilcoxon"], out["wilcoxon_method"] = wilcoxon_permutation_p(differences, rng), "permutation"
     else:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            test = stats.wilcoxon(differences, zero_method="pratt", method="asymptotic")
-        out["p_wilcoxon"], out["wilcoxon_method"] = float(test.pvalue), "normal approximation"
+        out["p_wilcoxon"], out["wilcoxon_method"] = float(wilcoxon_normal_p(differences)), "normal approximation"
     out["rank_biserial"] = rank_biserial(differences)
     spread = differences.std(ddof=1)
     if spread > 0:
@@ -174,6 +177,14 @@ def wilcoxon_permutation_p(differences: np.ndarray, rng: np.random.Generator) ->
     result = stats.permutation_test((signed,), positive_rank_sum, permutation_type="samples", vectorized=True,
                                     n_resamples=PERMUTATION_RESAMPLES, rng=rng)
     return float(result.pvalue)
+
+
+def wilcoxon_normal_p(differences: np.ndarray) -> np.ndarray:
+    """Two-sided p of the same Wilcoxon test by the tie-corrected normal approximation, along the last
+    axis: the path for studies too large for the permutation to be worth its time."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return stats.wilcoxon(differences, zero_method="pratt", method="asymptotic", axis=-1).pvalue
 
 
 def rank_biserial(differences: np.ndarray) -> float:
