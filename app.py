@@ -35,6 +35,8 @@ from survey.store import Store
 from survey.ui import PAGE_PATH, build_survey_page, build_survey_tab
 
 TITLE = "Mental-health chatbot research toolkit"
+STUDY_ONLY = ("This site hosts a rating study. If you are taking part, please open the link you were sent. "
+              "Researchers sign in under Results.")
 
 
 def build_engine(settings: Settings) -> Engine:
@@ -44,20 +46,24 @@ def build_engine(settings: Settings) -> Engine:
                   loader=functools.partial(load_base, placement=placement, cache=settings.cache_dir))
 
 
-def build_demo(engine: Engine, studies: dict[str, ServedStudy] | None = None,
+def build_demo(engine: Engine | None, studies: dict[str, ServedStudy] | None = None,
                store: Store | None = None, chat_log: ChatLog | None = None,
                results_access: ResultsAccess | None = None, crisis_locale: str = "",
                concurrency: int = Settings.concurrency, max_queue: int = Settings.max_queue) -> gr.Blocks:
     """The whole app; `concurrency` requests per event run at once (the engine batches or serialises
-    the model's work), `max_queue` more wait, and the rest are told the demo is busy."""
+    the model's work), `max_queue` more wait, and the rest are told the demo is busy. Without an
+    engine (MHCHAT_PAGES=study) it serves no chat at all: the studies and the operators' results."""
     studies = studies if studies is not None else {}
     store = store or Store()
     with gr.Blocks(title=TITLE) as demo:
         gr.Markdown(f"# {TITLE}")
-        with gr.Tab("Chat"):
-            build_chat_tab(engine, chat_log, crisis_locale)
-        with gr.Tab("Survey"):
-            build_survey_tab(studies)
+        if engine is None:
+            gr.Markdown(STUDY_ONLY)
+        else:
+            with gr.Tab("Chat"):
+                build_chat_tab(engine, chat_log, crisis_locale)
+            with gr.Tab("Survey"):
+                build_survey_tab(studies)
         with gr.Tab("Results"):
             build_results_tab(studies, store, results_access or ResultsAccess())
     with demo.route("Survey", PAGE_PATH, show_in_navbar=False):
@@ -66,9 +72,9 @@ def build_demo(engine: Engine, studies: dict[str, ServedStudy] | None = None,
     return demo
 
 
-def build_app(settings: Settings) -> tuple[Engine, gr.Blocks]:
-    """The engine (weights load on first use) and the Blocks, wired as `settings` say."""
-    engine = build_engine(settings)
+def build_app(settings: Settings) -> tuple[Engine | None, gr.Blocks]:
+    """The engine (weights load on first use; none for MHCHAT_PAGES=study) and the Blocks, wired as `settings` say."""
+    engine = build_engine(settings) if settings.pages == "all" else None
     store = Store(Database(settings.database_url))
     if settings.ratings_repo:  # ratings pushed to a private Hub dataset, and read back after a restart
         restore_from_hub(store, settings.ratings_repo)
@@ -82,8 +88,10 @@ def build_app(settings: Settings) -> tuple[Engine, gr.Blocks]:
 
 
 def launch_options() -> dict:
-    """What every launch of the demo needs besides the Blocks (a fresh dict: Gradio fills it in)."""
-    return {"app_kwargs": {"middleware": [Middleware(StudyLinkRedirect)]}}
+    """What every launch of the demo needs besides the Blocks (a fresh dict: Gradio fills it in).
+    No footer: its links (API page, gradio.app, settings) would lead participants off their study.
+    No run history: it would keep visitors' chats in their browsers."""
+    return {"app_kwargs": {"middleware": [Middleware(StudyLinkRedirect)]}, "footer_links": [], "run_history": False}
 
 
 try:
@@ -93,10 +101,11 @@ except SettingsError as error:
 engine, demo = build_app(settings)
 
 if __name__ == "__main__":
-    print(f"Loading {engine.catalog.bases[engine.base_key].name} ...", flush=True)
-    engine.load()  # before serving, so the first visitor does not wait
-    print("Loading the crisis screen ...", flush=True)
-    screen([{"role": "user", "content": "hello"}])  # the shipped learned screen and its encoders
-    print("Loading the reply screen ...", flush=True)
-    ReplyScreen().reasons([{"role": "user", "content": "hello"}], "Hello.", "none")
+    if engine is not None:  # a study's Space serves built answers and needs no model
+        print(f"Loading {engine.catalog.bases[engine.base_key].name} ...", flush=True)
+        engine.load()  # before serving, so the first visitor does not wait
+        print("Loading the crisis screen ...", flush=True)
+        screen([{"role": "user", "content": "hello"}])  # the shipped learned screen and its encoders
+        print("Loading the reply screen ...", flush=True)
+        ReplyScreen().reasons([{"role": "user", "content": "hello"}], "Hello.", "none")
     demo.launch(server_name=settings.server_name, server_port=settings.server_port, **launch_options())

@@ -29,6 +29,7 @@ from survey.serving import DEFAULT_STUDIES
 CONFIG_VARIABLE = "MHCHAT_CONFIG"
 DEVICES = ("auto", "cpu", "cuda")
 QUANTIZATIONS = ("none", "4bit")
+PAGES = ("all", "study")
 
 
 class SettingsError(ValueError):
@@ -102,6 +103,9 @@ def _setting(env: str, default: Any, parse: Callable[[Any], Any], help: str, sho
 class Settings:
     """The app's configuration; `load_settings()` builds it from the environment and validates it."""
 
+    pages: str = _setting("MHCHAT_PAGES", "all", _choice(PAGES),
+                          "`all`: the Chat, Survey and Results tabs and the study pages; `study` (a study's Space): "
+                          "the study pages and the operators' Results tab only, no chat and no model loaded")
     catalog: Path = _setting("MHCHAT_CATALOG", DEFAULT_CATALOG, _path, "catalog of base models, adapters and presets",
                              shown="`models/catalog.yaml`")
     base: str = _setting("MHCHAT_BASE", "", _text, "base model key to load", shown="the catalog's `default_base`")

@@ -81,8 +81,9 @@ def _build(args: argparse.Namespace) -> int:
     else:
         print(f"study {study.id!r}: generated {report.generated} answers in {report.seconds:.1f} s")
     print("\n".join(report.form.lines()))
-    print(f"review sheet: {report.review_sheet}; read the flagged answers, mark their rows `yes` in its `reviewed` "
-          f"column, then run `python -m survey publish {args.study}`")
+    print(f"review sheet: {report.review_sheet}; read every answer, mark a row `yes` in its `reviewed` column once "
+          f"read (every flagged row needs it), or `regenerate [MODEL ...]` and build again for an answer that is "
+          f"wrong or unfit, then run `python -m survey publish {args.study}`")
     for problem in report.problems + list(report.form.warnings):
         print(f"warning: {problem}", file=sys.stderr)
     return 0

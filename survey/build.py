@@ -36,7 +36,7 @@ from models.chat_format import GenerationSettings
 from models.engine import Engine
 from safety.layer import SafetyLayer
 from survey.form import SELF_NAMING, TRUNCATED, FormReport, answer_flags, fit, length_fences, measure
-from survey.review import is_published, publication, review_rows, unreviewed, write_sheet
+from survey.review import is_published, marked_for_regeneration, publication, review_rows, unreviewed, write_sheet
 from survey.store import Store
 from survey.study import Study, StudyModel
 
@@ -123,7 +123,9 @@ def build(study: Study, catalog: Catalog, store: Store,
     answers = _answers(study, saved)
     fences = answers.fences()
     outliers = regenerate_outliers and any(answers.flags(key, fences) for key in _keys(study))
-    if saved and _saved_checked(saved) and not outliers and not unsafe_answers(study, answers.texts, safety):
+    rejected = marked_for_regeneration(study, answers.texts) if saved else []
+    if (saved and _saved_checked(saved) and not outliers and not rejected
+            and not unsafe_answers(study, answers.texts, safety)):
         return _report(study, "unchanged", answers)
     for model in study.models:
         if model.base not in catalog.bases:
@@ -138,6 +140,7 @@ def build(study: Study, catalog: Catalog, store: Store,
             run.generate(rows, settings, base)
     if regenerate_outliers:
         _regenerate_outliers(study, run)
+    run.regenerate(rejected)  # the researcher read them and found them wrong or unfit
     unsafe = unsafe_answers(study, answers.texts, safety)
     for _ in range(REGENERATIONS):
         if not unsafe:

@@ -3,8 +3,10 @@
 `survey build` writes <study>.review.csv beside the responses (and <study>.review.html to read):
 one row per question with both answers side by side, what each answer is flagged for (unsafe per
 the reply screen, truncated, names a model, talks about itself, length outlier; survey/form.py),
-and a `reviewed` column for the researcher (blank). A rebuild keeps the mark of every row whose
-answers did not change. `python -m survey publish STUDY.yaml` refuses a study with a flagged
+and a `reviewed` column for the researcher (blank): `yes` once read, or `regenerate` (every answer
+of the row) or `regenerate MODEL_KEY ...` for an answer that is wrong or unfit though nothing
+flagged it, which the next `survey build` generates again with the next seed. A rebuild keeps the
+mark of every row whose answers did not change. `python -m survey publish STUDY.yaml` refuses a study with a flagged
 answer whose row is not marked (REVIEWED_MARKS), and otherwise records in the responses file that
 exactly these answers were published, which the app's serving checks (`is_published`).
 """
@@ -23,6 +25,7 @@ from survey.form import answer_flags, length_fences
 from survey.study import Question, Study
 
 REVIEWED_MARKS = frozenset({"yes", "y", "x", "reviewed"})  # what counts as marked, in any case
+REGENERATE_MARK = "regenerate"  # then the model keys whose answers to generate again (none: all of the row's)
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,24 @@ def read_sheet(study: Study) -> dict[str, dict[str, str]]:
             return {row.get("question", ""): {k: v or "" for k, v in row.items()} for row in csv.DictReader(source)}
     except FileNotFoundError:
         return {}
+
+
+def marked_for_regeneration(study: Study, responses: dict[str, dict[str, str]]) -> list[tuple[str, str]]:
+    """(question id, model key) of each answer the sheet marks `regenerate`, while the row still shows
+    the answers built now. A mark naming a model the study does not have is an error, not ignored."""
+    marked, sheet = [], read_sheet(study)
+    for question in study.questions:
+        cells = sheet.get(question.id)
+        words = (cells or {}).get("reviewed", "").replace(",", " ").split()
+        if not words or words[0].lower() != REGENERATE_MARK or not all(
+                cells.get(f"answer {key}") == responses.get(question.id, {}).get(key) for key in study.model_keys):
+            continue
+        unknown = sorted(set(words[1:]) - set(study.model_keys))
+        if unknown:
+            raise ValueError(f"{review_path(study).name}, question {question.id!r}: no model {', '.join(unknown)} "
+                             f"in this study (it has {', '.join(study.model_keys)})")
+        marked += [(question.id, key) for key in (words[1:] or study.model_keys)]
+    return marked
 
 
 def unreviewed(study: Study, rows: list[ReviewRow]) -> list[str]:

@@ -91,17 +91,22 @@ def test_dry_run_lists_the_files_and_uploads_nothing() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("flavour, studies", [("demo", "[]"), ("study", "['default']")])
-def test_each_flavour_ships_an_app_that_starts(tmp_path: Path, flavour: str, studies: str) -> None:
-    """Only the uploaded files, in a fresh folder: the app builds with the Space's variables."""
+@pytest.mark.parametrize("flavour, studies, chat", [("demo", "[]", True), ("study", "['default']", False)])
+def test_each_flavour_ships_an_app_that_starts(tmp_path: Path, flavour: str, studies: str, chat: bool) -> None:
+    """Only the uploaded files, in a fresh folder: the app builds with the Space's variables. A study's
+    Space serves no chat, to anyone: no model, and no chat component or endpoint in the app."""
     for path in deploy.files(flavour):
         (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(ROOT / path, tmp_path / path)
     variables = deploy.load_flavours()["flavours"][flavour]["variables"]
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "HF_HUB_OFFLINE": "1", "GRADIO_ANALYTICS_ENABLED": "False",
            **{k: str(v) for k, v in variables.items()}}
-    code = "import app; from survey.serving import served_studies; print(sorted(served_studies(app.settings.studies)))"
+    code = ("import app; from survey.serving import served_studies; "
+            "print(app.engine is not None, any(getattr(b, 'label', None) == 'Chat' for b in app.demo.blocks.values()), "
+            "any(d.api_name == 'chat' for d in app.demo.fns.values())); "
+            "print(sorted(served_studies(app.settings.studies)))")
     started = subprocess.run([sys.executable, "-c", code],
                              cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
     assert started.returncode == 0, started.stderr[-2000:]
-    assert started.stdout.strip().splitlines()[-1] == studies
+    *_, has_chat, served = started.stdout.strip().splitlines()
+    assert has_chat == f"{chat} {chat} {chat}" and served == studies

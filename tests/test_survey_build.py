@@ -267,13 +267,38 @@ def sheet_rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(source))
 
 
-def mark_reviewed(path: Path, question_ids: set[str]) -> None:
+def mark_reviewed(path: Path, question_ids: set[str], mark: str = "yes") -> None:
     rows = sheet_rows(path)
     with path.open("w", encoding="utf-8", newline="") as out:
         writer = csv.DictWriter(out, fieldnames=list(rows[0]))
         writer.writeheader()
-        writer.writerows({**row, "reviewed": "yes" if row["question"] in question_ids else row["reviewed"]}
+        writer.writerows({**row, "reviewed": mark if row["question"] in question_ids else row["reviewed"]}
                          for row in rows)
+
+
+def test_an_answer_the_researcher_marks_regenerate_is_generated_again_with_the_next_seed(tmp_path, tiny_catalog_path,
+                                                                                          store):
+    """A wrong fact ("your mother is going through") passes every flag; the researcher's mark replaces it."""
+    study = load_study(write_study(tmp_path, questions=2))
+    write = lambda q, adapter, seed: f"Answer written with seed {seed}."
+    engines = writing_engines(tiny_catalog_path, write)
+    build(study, load_catalog(tiny_catalog_path), store, engines, safety=rules_only_layer())
+    first = load_responses(study)
+    sheet = tmp_path / "tiny-study.review.csv"
+    mark_reviewed(sheet, {"q1"}, f"regenerate {ARM_KEYS[1]}")
+    again = build(study, load_catalog(tiny_catalog_path), store, engines, safety=rules_only_layer())
+    assert again.status == "built" and again.generated == 1
+    second = load_responses(study)
+    assert second["q1"][ARM_KEYS[1]] != first["q1"][ARM_KEYS[1]]
+    assert {k: v for k, v in second.items() if k != "q1"} == {k: v for k, v in first.items() if k != "q1"}
+    assert second["q1"][ARM_KEYS[0]] == first["q1"][ARM_KEYS[0]]
+    assert sheet_rows(sheet)[0]["reviewed"] == ""  # new answers, to be read again
+    assert build(study, load_catalog(tiny_catalog_path), store, engines, safety=rules_only_layer()).status == "unchanged"
+
+    mark_reviewed(sheet, {"q2"}, "regenerate no-such-model")
+    with pytest.raises(ValueError, match="no model no-such-model"):
+        build(study, load_catalog(tiny_catalog_path), store, engines, safety=rules_only_layer())
+    assert load_responses(study) == second
 
 
 def test_the_review_sheet_has_one_row_per_question_with_both_answers_and_their_flags(tmp_path, tiny_catalog_path,
