@@ -2,9 +2,9 @@
 
 MHCHAT_STUDIES names the folder (default survey/studies). A study without built answers is
 left out with a message on stderr, so a half-prepared study never reaches participants. A study
-whose answers were not published after review (`python -m survey publish`) is still served, with
-a message on stderr and `published` false, so that operators see it; refusing it would take the
-shipped default study offline until a researcher has reviewed it.
+whose answers were not published after review (`python -m survey publish`) is listed for the
+operators with `published` false and a message on stderr, and its participant page says it is
+not open yet.
 """
 
 from __future__ import annotations
@@ -46,6 +46,6 @@ def served_studies(folder: str | Path | None = None) -> dict[str, ServedStudy]:
         else:
             served[study.id] = ServedStudy(study, responses, published(study))
             if not served[study.id].published:
-                print(f"survey: {study.id!r} is served unpublished: review its flagged answers and run "
+                print(f"survey: {study.id!r} is not open to participants: read its review sheet and run "
                       f"`python -m survey publish {path}`", file=sys.stderr)
     return served

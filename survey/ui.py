@@ -92,6 +92,9 @@ class SurveyPage:
         if served is None:
             known = ", ".join(f"`{s}`" for s in self.studies) or "none"
             return self._only_notice(f"There is no study called `{study_id}` here. Studies: {known}.")
+        if not served.published:  # participants only ever rate answers a researcher has read
+            return self._only_notice("This study is not open yet. Please try again later, or contact the "
+                                     "researchers who sent you the link.")
         session = SurveySession(study_id)
         existing = self.store.find(served.study, (remembered or {}).get(study_id),
                                    params.get(served.study.external_id_param))
@@ -201,8 +204,11 @@ def build_survey_tab(studies: dict[str, ServedStudy]) -> None:
                     "`python -m survey build STUDY.yaml`.")
         return
     rows = "\n".join(f"| {s.study.title} | `{s.study.id}` | {len(s.study.questions)} | "
-                     f"[{PAGE_PATH}?study={s.study.id}]({PAGE_PATH.lstrip('/')}?study={s.study.id}) |"
+                     + (f"[{PAGE_PATH}?study={s.study.id}]({PAGE_PATH.lstrip('/')}?study={s.study.id}) |"
+                        if s.published else f"not open: read its review sheet, then `python -m survey publish "
+                                            f"{s.study.path or s.study.id}` |")
                      for s in studies.values())
     gr.Markdown("Participants take part on their own page, which shows nothing of the chat or the models. "
                 "Send them the link (recruitment platforms can append their participant id, e.g. "
-                "`&PROLIFIC_PID=…`).\n\n| Study | Id | Questions | Participant link |\n|---|---|---|---|\n" + rows)
+                "`&PROLIFIC_PID=…`). A study opens to participants once published after review.\n\n"
+                "| Study | Id | Questions | Participant link |\n|---|---|---|---|\n" + rows)

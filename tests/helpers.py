@@ -121,3 +121,19 @@ def write_study(folder: Path, study_id: str = "tiny-study", questions: int = 6, 
 def users(*texts: str) -> list[dict]:
     """A conversation of the person's turns only, as the crisis screen reads it."""
     return [{"role": "user", "content": t} for t in texts]
+
+
+def publish_after_review(study) -> None:
+    """What a researcher does once every answer is read: mark each row of the review sheet and publish."""
+    import csv
+
+    from survey.build import publish
+    from survey.review import review_path
+
+    sheet = review_path(study)
+    rows = list(csv.DictReader(sheet.open(encoding="utf-8", newline="")))
+    with sheet.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows({**row, "reviewed": "yes"} for row in rows)
+    assert publish(study) == []

@@ -15,10 +15,10 @@ from playwright.sync_api import Request, expect
 import app
 from browser import chromium
 from conftest import TINY_BASE
-from helpers import ARM_KEYS, write_study
+from helpers import ARM_KEYS, publish_after_review, write_study
 from models.catalog import load_catalog
 from models.engine import Engine
-from survey.build import build
+from survey.build import build, responses_path
 from survey.database import Database
 from survey.export import ratings_frame
 from survey.serving import served_studies
@@ -47,11 +47,14 @@ def survey_app(tmp_path: Path, tiny_catalog_path: Path, tiny_engine: Engine) -> 
                        completion_url=f"http://127.0.0.1:{port}/survey?completed={{code}}")  # stands in for Prolific
     study = load_study(path)
     build(study, load_catalog(tiny_catalog_path), store, lambda base: tiny_engine)
-    demo = app.build_demo(tiny_engine, served_studies(path.parent), store)
+    publish_after_review(study)
+    studies = served_studies(path.parent)
+    demo = app.build_demo(tiny_engine, studies, store)
     demo.launch(**app.launch_options(), prevent_thread_lock=True, server_name="127.0.0.1", server_port=port, quiet=True)
     try:
         with chromium() as browser:
-            yield SimpleNamespace(page=browser.new_page(), url=demo.local_url, store=store, study=study)
+            yield SimpleNamespace(page=browser.new_page(), url=demo.local_url, store=store, study=study,
+                                  studies=studies)
     finally:
         demo.close()
 
@@ -150,6 +153,16 @@ def test_a_participant_completes_the_study_blind(survey_app) -> None:
 
     for payload in (*bodies, *streams.values()):
         assert_blind(payload)
+
+
+def test_a_study_not_published_after_review_is_not_open(survey_app) -> None:
+    page, study = survey_app.page, survey_app.study
+    responses = responses_path(study)
+    responses.write_text(responses.read_text().replace('"published"', '"was_published"'))  # as after a rebuild
+    survey_app.studies[study.id] = served_studies(responses.parent)[study.id]
+    page.goto(f"{survey_app.url}survey?study={study.id}")
+    expect(page.locator("#survey-notice")).to_contain_text("This study is not open yet", timeout=30_000)
+    expect(page.locator("#survey-agree")).to_be_hidden()
 
 
 def test_an_unknown_study_says_so(survey_app) -> None:
