@@ -10,6 +10,8 @@ import pandas as pd
 from results.analysis import ALL_CRITERIA
 from results.charts import draw_all
 
+AGREEMENT = "Krippendorff's alpha over participants × questions; ≥ 0.8 reliable, ≥ 0.667 tentative"
+
 
 def write_report(figures: dict, frame: pd.DataFrame, folder: Path, title: str) -> Path:
     """Everything into `folder`; returns the path of report.md."""
@@ -46,8 +48,18 @@ def summary_table(figures: dict) -> pd.DataFrame:
 
 def summary_text(figures: dict) -> str:
     """The readable summary the CLI prints and report.md opens with (Markdown)."""
+    headline = pd.concat([means_table(figures), tests_table(figures).drop(columns="criterion")], axis=1)
+    return "\n".join([
+        *summary_intro(figures).split("\n"), "", *_markdown_table(headline).split("\n"), "",
+        f"**Agreement between raters** ({AGREEMENT}):", "", *_markdown_table(agreement_table(figures)).split("\n"),
+        "", *summary_notes(figures).split("\n"),
+    ])
+
+
+def summary_intro(figures: dict) -> str:
+    """What the figures are of, and how they were tested (Markdown): the text above the tables."""
     a, b = figures["models"]
-    lines = [
+    return "\n".join([
         f"**{figures['n_participants']} participants, {figures['n_ratings']} ratings**; models `{a}` and `{b}`; "
         f"differences are {figures['difference']}.",
         f"Attention-check failures: {figures['attention_check_failures']} participant(s), "
@@ -57,38 +69,67 @@ def summary_text(figures: dict) -> str:
         "Primary test: Wilcoxon signed-rank (Pratt's zeros); secondary: paired t-test; p-values adjusted across "
         "criteria with Holm's method. Robustness: a mixed model with crossed random effects (per participant an "
         "intercept and a model slope, per question an intercept).",
-        "",
-        "| criterion | n | " + f"{a} | {b} | difference (95% CI) | p Wilcoxon | p Holm | p t-test | r_rb | d_z | "
-        "mixed model (p) |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
-    ]
-    for name, c in [*figures["criteria"].items(), (ALL_CRITERIA, figures[ALL_CRITERIA])]:
-        if c["note"]:
-            lines.append(f"| {name} | {c['n_pairs']} | {c['note']} |||||||||")
-            continue
-        mixed = c["mixed_model"]
-        lines.append(
-            f"| {name} | {c['n_pairs']} | {_num(c['mean'][a])} {_interval(c['mean_ci'][a])} | "
-            f"{_num(c['mean'][b])} {_interval(c['mean_ci'][b])} | {_num(c['mean_difference'], '+.2f')} "
-            f"{_interval(c['mean_difference_ci'])} | {_p(c['p_wilcoxon'])} | {_p(c['p_holm'])} | {_p(c['p_ttest'])} | "
-            f"{_num(c['rank_biserial'])} | {_num(c['cohens_dz'])} | "
-            + (f"{_num(mixed['effect'], '+.2f')} ({_p(mixed['p'])})" if mixed["effect"] is not None else mixed["note"])
-            + " |")
-    lines += ["", "**Agreement between raters** (Krippendorff's alpha over participants × questions; "
-              "≥ 0.8 reliable, ≥ 0.667 tentative):", "", "| criterion | model | ordinal | interval | raters | reading |",
-              "|---|---|---|---|---|---|"]
-    for name, c in figures["criteria"].items():
-        for model, alpha in c["alpha"].items():
-            lines.append(f"| {name} | {model} | {_num(alpha['ordinal'])} | {_num(alpha['interval'])} | "
-                         f"{alpha['n_raters']} | {alpha['reading']} |")
+    ])
+
+
+def summary_notes(figures: dict) -> str:
+    """Position bias and what else to read with care (Markdown): the text below the tables."""
     bias = figures["position_bias"]
-    lines += ["", "**Position bias** (first shown − second shown, per participant): "
-              + (f"{_num(bias['mean_first_minus_second'], '+.2f')} points, Wilcoxon p = {_p(bias['p_wilcoxon'])}, "
-                 f"{bias['n_participants']} participants." if not bias["note"] else bias["note"])]
+    lines = ["**Position bias** (first shown − second shown, per participant): "
+             + (f"{_num(bias['mean_first_minus_second'], '+.2f')} points, Wilcoxon p = {_p(bias['p_wilcoxon'])}, "
+                f"{bias['n_participants']} participants." if not bias["note"] else bias["note"])]
     notes = [m["note"] for m in (c["mixed_model"] for c in figures["criteria"].values()) if m["note"]]
     if notes:
         lines += ["", f"Mixed model: {notes[0]}."]
     lines += ["", "Per question (description, not a test): see per_question.csv and the chart."]
+    return "\n".join(lines)
+
+
+def means_table(figures: dict) -> pd.DataFrame:
+    """Per criterion (and all together): participants, each model's mean and the difference, with 95% intervals
+    (text, as shown). Where a criterion has too little data, the first model's column says why."""
+    a, b = figures["models"]
+    rows = []
+    for name, c in _criteria(figures):
+        if c["note"]:
+            rows.append([name, str(c["n_pairs"]), c["note"], "", ""])
+            continue
+        rows.append([name, str(c["n_pairs"]), f"{_num(c['mean'][a])} {_interval(c['mean_ci'][a])}",
+                     f"{_num(c['mean'][b])} {_interval(c['mean_ci'][b])}",
+                     f"{_num(c['mean_difference'], '+.2f')} {_interval(c['mean_difference_ci'])}"])
+    return pd.DataFrame(rows, columns=["criterion", "n", a, b, "difference (95% CI)"])
+
+
+def tests_table(figures: dict) -> pd.DataFrame:
+    """Per criterion (and all together): the paired tests, effect sizes and the mixed model (text, as shown)."""
+    rows = []
+    for name, c in _criteria(figures):
+        if c["note"]:
+            rows.append([name, *["–"] * 6])
+            continue
+        mixed = c["mixed_model"]
+        rows.append([name, _p(c["p_wilcoxon"]), _p(c["p_holm"]), _p(c["p_ttest"]), _num(c["rank_biserial"]),
+                     _num(c["cohens_dz"]),
+                     f"{_num(mixed['effect'], '+.2f')} ({_p(mixed['p'])})" if mixed["effect"] is not None
+                     else mixed["note"]])
+    return pd.DataFrame(rows, columns=["criterion", "p Wilcoxon", "p Holm", "p t-test", "r_rb", "d_z",
+                                       "mixed model (p)"])
+
+
+def agreement_table(figures: dict) -> pd.DataFrame:
+    """Krippendorff's alpha per criterion and model, with its reading (text, as shown)."""
+    rows = [[name, model, _num(alpha["ordinal"]), _num(alpha["interval"]), str(alpha["n_raters"]), alpha["reading"]]
+            for name, c in figures["criteria"].items() for model, alpha in c["alpha"].items()]
+    return pd.DataFrame(rows, columns=["criterion", "model", "ordinal", "interval", "raters", "reading"])
+
+
+def _criteria(figures: dict) -> list[tuple[str, dict]]:
+    return [*figures["criteria"].items(), (ALL_CRITERIA, figures[ALL_CRITERIA])]
+
+
+def _markdown_table(frame: pd.DataFrame) -> str:
+    lines = ["| " + " | ".join(map(str, frame.columns)) + " |", "|" + "---|" * len(frame.columns)]
+    lines += ["| " + " | ".join(map(str, row)) + " |" for row in frame.itertuples(index=False)]
     return "\n".join(lines)
 
 
