@@ -120,50 +120,62 @@ def _embedded(encode, texts: list[str], width: int) -> np.ndarray:
 
 @lru_cache(maxsize=1)
 def _language_model():
-    """The packaged SmolLM2's transformer (no language-model head) cut after ANSWER_LAYER + 1 layers
-    (the last entry of `hidden_states` is normalised, so one layer more is kept), and its tokenizer."""
+    """The packaged SmolLM2's transformer (no language-model head) cut after ANSWER_LAYER layers, its
+    final norm removed so that the last hidden state is that layer's own output, and its tokenizer."""
     from models.catalog import load_catalog
     from models.loading import load_base
 
     loaded = load_base(load_catalog().bases[LANGUAGE_MODEL])
     model = loaded.model.base_model
-    kept = ANSWER_LAYER + 1
-    del model.layers[kept:]
-    model.config.num_hidden_layers = kept
+    del model.layers[ANSWER_LAYER:]
+    model.config.num_hidden_layers = ANSWER_LAYER
+    model.norm = torch.nn.Identity()
     return loaded.tokenizer, model
 
 
 def _questions(tokenizer, texts: list[str]) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
-    """Token ids of QUESTION around each text, right-padded; the attention mask; and a mask of
-    the text's own tokens. The pieces are tokenised apart so the text's tokens are known exactly."""
-    before, after = (tokenizer(piece, add_special_tokens=False).input_ids for piece in QUESTION)
+    """Token ids of each text and the rest of QUESTION after it, right-padded; the attention mask
+    over QUESTION's opening and these; and a mask of the text's own tokens. The pieces are tokenised
+    apart so the text's tokens are known exactly."""
+    before, after = _question_pieces(tokenizer)
     messages = tokenizer(texts, add_special_tokens=False, truncation=True,
                          max_length=LANGUAGE_MODEL_MAX_TOKENS).input_ids
-    width = len(before) + len(after) + max(map(len, messages))
+    width = len(after) + max(map(len, messages))
     ids = torch.full((len(texts), width), tokenizer.pad_token_id)
-    attention, own = torch.zeros_like(ids), torch.zeros_like(ids)
+    attention = torch.zeros((len(texts), len(before) + width), dtype=torch.long)
+    attention[:, :len(before)] = 1
+    own = torch.zeros_like(ids)
     for row, message in enumerate(messages):
-        sequence = before + message + after
+        sequence = message + after
         ids[row, :len(sequence)] = torch.tensor(sequence)
-        attention[row, :len(sequence)] = 1
-        own[row, len(before):len(before) + len(message)] = 1
+        attention[row, len(before):len(before) + len(sequence)] = 1
+        own[row, :len(message)] = 1
     return ids, attention, own
+
+
+def _question_pieces(tokenizer) -> tuple[list[int], list[int]]:
+    return tuple(tokenizer(piece, add_special_tokens=False).input_ids for piece in QUESTION)
 
 
 def _read_language_model_states(texts: list[str]) -> np.ndarray:
     """[mean over each text's tokens after MESSAGE_LAYER; the question's last token after ANSWER_LAYER].
-    Texts are batched by length, so that little time goes on padding."""
+    QUESTION's opening is the same for every text, so it is read once per batch and its keys and values
+    reused; texts are batched by length, so that little time goes on padding."""
     tokenizer, model = _language_model()
+    before, _ = _question_pieces(tokenizer)
     states = np.zeros((len(texts), 2 * model.config.hidden_size), dtype=np.float32)
     by_length = sorted(range(len(texts)), key=lambda i: len(texts[i]))
     with torch.inference_mode():
         for start in range(0, len(by_length), LANGUAGE_MODEL_BATCH):
             batch = by_length[start:start + LANGUAGE_MODEL_BATCH]
             ids, attention, own = _questions(tokenizer, [texts[i] for i in batch])
-            hidden = model(input_ids=ids, attention_mask=attention, output_hidden_states=True).hidden_states
+            opening = model(input_ids=torch.tensor([before]), use_cache=True).past_key_values
+            opening.batch_repeat_interleave(len(batch))
+            hidden = model(input_ids=ids, attention_mask=attention, past_key_values=opening,
+                           output_hidden_states=True).hidden_states
             weights = own.unsqueeze(-1).to(hidden[MESSAGE_LAYER].dtype)
             message = (hidden[MESSAGE_LAYER] * weights).sum(1) / weights.sum(1).clamp(min=1)
-            answer = hidden[ANSWER_LAYER][torch.arange(len(ids)), attention.sum(1) - 1]
+            answer = hidden[ANSWER_LAYER][torch.arange(len(ids)), attention.sum(1) - 1 - len(before)]
             states[batch] = torch.cat([message, answer], dim=1).numpy()
     return states
 

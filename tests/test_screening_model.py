@@ -4,23 +4,29 @@ cross-validated false positives bounded."""
 
 from __future__ import annotations
 
+import random
 from collections import OrderedDict
 
 import numpy as np
 import pytest
+import torch
 from helpers import users
 
 from models import screening_model
 from models.guard import LEVELS, normalise, screen, without_idioms
 from models.screening_eval import Outcome, false_positive_rate, load_set, recall
 from models.screening_model import (
+    ANSWER_LAYER,
     HELD_OUT_SPLITS,
     MAX_FALSE_POSITIVE_RATE,
+    MESSAGE_LAYER,
     QUESTION,
     SCREENING_SET,
     _flagged,
     _language_model,
+    _question_pieces,
     _questions,
+    _read_language_model_states,
     data_fingerprint,
     fit,
     language_model_states,
@@ -31,10 +37,16 @@ from models.screening_model import (
     training_splits,
 )
 
+TRAINING_SAMPLE = 1_500  # of the trained-on messages; every held-out one is screened too
+
 
 @pytest.fixture(scope="module")
 def everything() -> list:
-    return load_set("all")
+    """Every held-out message and a fixed sample of the others: the screen is called message by message,
+    as the chat calls it, and all 7,700 would take minutes more without testing anything further."""
+    held_out = [item for split in HELD_OUT_SPLITS for item in load_set(split)]
+    trained_on = [item for split in training_splits() for item in load_set(split)]
+    return held_out + random.Random(0).sample(trained_on, TRAINING_SAMPLE)
 
 
 @pytest.fixture(scope="module")
@@ -105,13 +117,27 @@ def test_thresholds_keep_false_positives_of_the_training_messages_bounded() -> N
 def test_the_question_marks_exactly_the_messages_own_tokens() -> None:
     """The mean is taken over the message's tokens, not the question's words or the padding."""
     tokenizer, _ = _language_model()
+    before, _ = _question_pieces(tokenizer)
     texts = ["i want to die", "the pills are lined up on the desk and I have written the letters to everyone"]
     ids, attention, own = _questions(tokenizer, texts)
     for row, text in enumerate(texts):
         assert tokenizer.decode(ids[row][own[row].bool()]) == text
-        asked = tokenizer.decode(ids[row][attention[row].bool()])
+        asked = tokenizer.decode(before + ids[row][attention[row, len(before):].bool()].tolist())
         assert asked.startswith(QUESTION[0]) and asked.endswith(QUESTION[1]) and text in asked
-    assert attention[0].sum() < attention[1].sum() == ids.shape[1]
+    assert attention[0].sum() < attention[1].sum() == len(before) + ids.shape[1]
+
+
+def test_reusing_the_questions_opening_reads_what_the_whole_question_read_at_once_does() -> None:
+    tokenizer, model = _language_model()
+    text = "the pills are lined up on the desk and I have written the letters to everyone"
+    whole = tokenizer("".join((QUESTION[0], text, QUESTION[1])), add_special_tokens=False).input_ids
+    before, after = _question_pieces(tokenizer)
+    assert whole == before + tokenizer(text, add_special_tokens=False).input_ids + after
+    with torch.inference_mode():
+        hidden = model(input_ids=torch.tensor([whole]), output_hidden_states=True).hidden_states
+    at_once = np.concatenate([hidden[MESSAGE_LAYER][0, len(before):len(whole) - len(after)].mean(0).numpy(),
+                              hidden[ANSWER_LAYER][0, -1].numpy()])
+    assert _read_language_model_states([text, "ok"])[0] == pytest.approx(at_once, rel=1e-3, abs=1e-3)
 
 
 @pytest.fixture
