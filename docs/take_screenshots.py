@@ -2,8 +2,9 @@
 
     python docs/take_screenshots.py        # writes docs/screenshots/*.png
 
-The app runs on the packaged SmolLM2 with the shipped default study; the Results tab shows
-18 simulated participants (the shipped study takes 20, leaving room for the participant screenshot)' ratings stored through the real store (a temporary database).
+The app runs on the packaged SmolLM2 with the shipped default study; the Results tab shows the
+ratings of 18 simulated participants, stored through the real store in a temporary database (the
+study takes 20, which leaves room for the participant screenshots).
 """
 
 from __future__ import annotations
@@ -51,6 +52,35 @@ def rate_simulated_participants(store: Store, studies: dict, count: int = 18) ->
             store.submit(study, person.participant_id, slot.item_id, scores)
 
 
+def take_part(page, link: str, study) -> None:
+    """A participant's every step: consent, an item, an item sent incomplete, the last item, the end."""
+    page.goto(link)
+    page.locator("#survey-agree").wait_for(timeout=30_000)
+    page.screenshot(path=OUT / "participant-consent.png", full_page=True)
+    page.locator("#survey-agree").click()
+    page.locator("#survey-question").wait_for(timeout=30_000)
+    page.wait_for_timeout(500)
+    page.screenshot(path=OUT / "participant.png", full_page=True)
+    page.locator("#survey-next").click()
+    page.locator("#survey-message").get_by_text("please rate").first.wait_for(timeout=30_000)
+    page.screenshot(path=OUT / "participant-incomplete.png", full_page=True)
+    items = study.items_per_participant
+    for index in range(items):
+        page.locator("#survey-progress").get_by_text(f"Item {index + 1} of {items}").wait_for(timeout=30_000)
+        check = next((c for c in study.attention_checks if c.text in page.locator("#survey-question").inner_text()),
+                     None)
+        for position in (1, 2):
+            for criterion in range(1, len(study.criteria) + 1):
+                score = check.score if check else 7 - position
+                page.locator(f"#response-{position}-criterion-{criterion} input[value='{score}']").check()
+        if index == items - 1:
+            page.screenshot(path=OUT / "participant-last-item.png", full_page=True)
+        page.locator("#survey-next").click()
+    page.locator("#survey-done").get_by_text("completion code").first.wait_for(timeout=30_000)
+    page.wait_for_timeout(1000)  # Gradio greys a component while its event is still running
+    page.screenshot(path=OUT / "participant-done.png", full_page=True)
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(prefix="mhchat-screenshots-"))
@@ -82,12 +112,8 @@ def main() -> None:
             page.wait_for_timeout(1500)  # the charts' images
             page.screenshot(path=OUT / "results.png", full_page=True)
 
-            participant = browser.new_page(viewport={"width": 1280, "height": 900})
-            participant.goto(f"{demo.local_url}?study=default")
-            participant.locator("#survey-agree").click()
-            participant.locator("#survey-question").wait_for(timeout=30_000)
-            participant.wait_for_timeout(500)
-            participant.screenshot(path=OUT / "participant.png", full_page=True)
+            take_part(browser.new_page(viewport={"width": 1280, "height": 900}), f"{demo.local_url}?study=default",
+                      studies["default"].study)
     finally:
         demo.close()
     for path in sorted(OUT.glob("*.png")):

@@ -39,7 +39,9 @@ class SurveyPage:
         self._build()
 
     def _build(self) -> None:
-        gr.Navbar(visible=False)  # participants have no way into the chat or the models
+        # No navbar, so participants have no way into the chat or the models. "hidden", not False: Gradio
+        # never mounts an invisible component, and only a mounted Navbar tells the page to drop its bar.
+        gr.Navbar(visible="hidden")
         self.session = gr.State(None)
         self.remembered = gr.BrowserState({}, storage_key="mhchat-survey")  # study id -> participant id
         self.title = gr.Markdown(elem_id="survey-title")
