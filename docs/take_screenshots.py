@@ -20,6 +20,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 import app  # noqa: E402
+from models.backends import backend_for  # noqa: E402
 from browser import chromium  # noqa: E402
 from results.access import ResultsAccess  # noqa: E402
 from survey.assignment import CHECK  # noqa: E402
@@ -87,7 +88,7 @@ def main() -> None:
     store = Store(Database(f"sqlite:///{folder / 'ratings.sqlite3'}"))
     studies = served_studies()
     rate_simulated_participants(store, studies)
-    engine = app.build_engine(app.settings)
+    engine = backend_for(app.settings)
     engine.load()
     demo = app.build_demo(engine, studies, store, results_access=ResultsAccess(password=PASSWORD))
     demo.launch(prevent_thread_lock=True, server_name="127.0.0.1", quiet=True, **app.launch_options())

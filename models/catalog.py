@@ -37,6 +37,11 @@ class BaseModelSpec:
     revision: str | None = None
     package: str | None = None  # a Python package that ships the weights as GGUF
     gguf_file: str | None = None
+    served_name: str | None = None  # its model name on an OpenAI-compatible server (default: hub_id)
+
+    @property
+    def served(self) -> str:
+        return self.served_name or self.hub_id
 
 
 @dataclass(frozen=True)
@@ -50,10 +55,15 @@ class AdapterSpec:
     revision: str | None = None
     path: str | None = None
     base: str | None = None  # key of the base it was trained on
+    served_name: str | None = None  # its model name on an OpenAI-compatible server (default: key)
 
     @property
     def source(self) -> str:
         return self.path or self.repo or ""
+
+    @property
+    def served(self) -> str:
+        return self.served_name or self.key
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,7 @@ from safetensors import SafetensorError
 from safetensors.torch import load_file
 from transformers import StoppingCriteriaList
 
+from models.backend import Health, Progress
 from models.catalog import BASE_MODEL_CHOICE, Catalog
 from models.chat_format import GenerationSettings, Message, prompt_ids
 from models.loading import (
@@ -50,7 +51,6 @@ from models.zerogpu import on_gpu
 
 
 BASE_ROW = "__base__"  # peft's name for "no adapter" in adapter_names
-Progress = Callable[[float, str], None]
 
 # ZeroGPU pickles a GPU call's arguments into a forked worker, so the calls below name their
 # engine and stop event by id; the worker finds them in its copy of these registries.
@@ -143,6 +143,14 @@ class Engine:
     @property
     def loaded_adapters(self) -> list[str]:
         return list(self._adapters)
+
+    def health(self) -> Health:
+        """In-process: ready once the base is loaded (it loads on first use otherwise)."""
+        base = self.catalog.bases[self.base_key].name
+        if self._base is None:
+            return Health(True, f"local: {base}, loaded on first use")
+        adapters = ", ".join(self._adapters) or "none"
+        return Health(True, f"local: {base} on {self._base.model.device}; adapters: {adapters}")
 
     def load_adapter(self, key: str, progress: Progress | None = None) -> str:
         """Make an adapter ready; `key` is a catalog key, a Hub repo id or a local folder.

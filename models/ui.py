@@ -16,7 +16,7 @@ from models.catalog import BASE_MODEL_CHOICE
 from models.chat_format import MAX_MESSAGE_CHARS, GenerationSettings, build_conversation, check_message
 from models.chat_log import NOTICE as LOGGING_NOTICE
 from models.chat_log import ChatLog
-from models.engine import Engine
+from models.backend import Backend, BackendError
 from models.loading import AdapterError
 from safety.layer import SafetyLayer, Shown
 from safety.responses import crisis_resources
@@ -61,7 +61,7 @@ def _session(request: gr.Request | None) -> str:
     return getattr(request, "session_hash", None) or "anonymous"
 
 
-def build_chat_tab(engine: Engine, chat_log: ChatLog | None = None, crisis_locale: str = "",
+def build_chat_tab(engine: Backend, chat_log: ChatLog | None = None, crisis_locale: str = "",
                    safety: SafetyLayer | None = None) -> None:
     """The tab; with `chat_log` (an operator's opt-in) exchanges are kept anonymised, and the page says so.
     `crisis_locale` picks the crisis lines shown (safety/crisis_resources.yaml); `safety` screens every
@@ -93,8 +93,8 @@ def build_chat_tab(engine: Engine, chat_log: ChatLog | None = None, crisis_local
             for shown in safety.respond(conversation, assessment, lambda: engine.stream(
                     conversation, adapter=adapter or BASE_MODEL_CHOICE, settings=settings, stop=stop)):
                 yield shown.text
-        except AdapterError as error:
-            shown = Shown(f"⚠️ {error}")
+        except (AdapterError, BackendError) as error:  # the reply so far stays; the page says what failed
+            shown = Shown(f"{shown.text}\n\n⚠️ {error}".strip())
             yield shown.text
         finally:
             user_stopped = stop.is_set()
@@ -109,7 +109,7 @@ def build_chat_tab(engine: Engine, chat_log: ChatLog | None = None, crisis_local
     def select_adapter(key: str, progress: gr.Progress = gr.Progress()) -> str:
         try:
             engine.load_adapter(key or BASE_MODEL_CHOICE, progress=lambda f, text: progress(f, desc=text))
-        except AdapterError as error:
+        except (AdapterError, BackendError) as error:
             return f"⚠️ {error}"
         return descriptions.get(key or BASE_MODEL_CHOICE, f"Adapter {key}")
 
@@ -120,7 +120,7 @@ def build_chat_tab(engine: Engine, chat_log: ChatLog | None = None, crisis_local
         source = (source or "").strip()
         try:
             key = engine.load_adapter(source, progress=lambda f, text: progress(f, desc=text))
-        except AdapterError as error:
+        except (AdapterError, BackendError) as error:
             return gr.Dropdown(), f"⚠️ {error}"
         known = [value for _, value in catalog.adapter_choices(engine.base_key)]
         extra = [(key, key)] if key not in known else []

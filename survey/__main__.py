@@ -5,7 +5,8 @@
     python -m survey export STUDY --format csv # the long-format ratings table
     python -m survey export STUDY --from-mirror FOLDER  # the same, from a copy of the Hub dataset
 
-The ratings database is DATABASE_URL (default sqlite:///data/ratings.sqlite3).
+The ratings database is DATABASE_URL (default sqlite:///data/ratings.sqlite3); answers come from
+MHCHAT_BACKEND, as in the app (this process, or a model server: docs/serving.md).
 """
 
 from __future__ import annotations
@@ -13,11 +14,15 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from tqdm import tqdm
 
+from models.backend import BackendError
+from models.backends import backend_for
 from models.catalog import DEFAULT_CATALOG, load_catalog
+from settings import load_settings
 from survey.build import BATCH_SIZE, build, publish
 from survey.export import ratings_frame, write_table
 from survey.hub_sync import read_mirror
@@ -60,14 +65,15 @@ def main(argv: list[str] | None = None) -> int:
         rows = write_table(frame, out, args.format)
         print(f"wrote {rows} ratings of study {study_id!r} to {out}")
         return 0
-    except (StudyError, StudyChanged, ValueError, OSError) as error:
+    except (StudyError, StudyChanged, ValueError, OSError, BackendError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
 
 
 def _build(args: argparse.Namespace) -> int:
     study = load_study(args.study)
-    report = build(study, load_catalog(args.catalog), Store(),
+    settings = replace(load_settings(), catalog=args.catalog)  # MHCHAT_BACKEND: here, or a model server
+    report = build(study, load_catalog(args.catalog), Store(), engine_for=lambda base: backend_for(settings, base),
                    progress=lambda chunks: tqdm(chunks, desc=f"generating {study.id}", unit="batch"),
                    batch_size=args.batch_size, regenerate_outliers=args.regenerate_outliers)
     if report.status == "refused":

@@ -33,6 +33,7 @@ from pathlib import Path
 
 from models.catalog import BASE_MODEL_CHOICE, Catalog
 from models.chat_format import GenerationSettings
+from models.backend import Backend
 from models.engine import Engine
 from safety.layer import SafetyLayer
 from survey.form import SELF_NAMING, TRUNCATED, FormReport, answer_flags, fit, length_fences, measure
@@ -109,7 +110,7 @@ def load_responses(study: Study) -> dict[str, dict[str, str]]:
 
 
 def build(study: Study, catalog: Catalog, store: Store,
-          engine_for: Callable[[str], Engine] | None = None,
+          engine_for: Callable[[str], Backend] | None = None,
           progress: Callable[[Iterable], Iterable] = lambda items: items,
           batch_size: int = BATCH_SIZE, safety: SafetyLayer | None = None,
           regenerate_outliers: bool = False) -> BuildReport:
@@ -131,7 +132,7 @@ def build(study: Study, catalog: Catalog, store: Store,
         if model.base not in catalog.bases:
             raise ValueError(f"study {study.id!r}: model {model.key!r} names base {model.base!r}, "
                              f"which is not in the catalog ({sorted(catalog.bases)})")
-    engines: dict[str, Engine] = {}
+    engines: dict[str, Backend] = {}
     engine_for = engine_for or (lambda base: Engine(catalog, base_key=base))
     run = _Run(study, answers, lambda base: engines.setdefault(base, engine_for(base)), progress, batch_size)
     start = time.perf_counter()
@@ -211,7 +212,7 @@ class _Run:
 
     study: Study
     answers: Answers
-    engine: Callable[[str], Engine]
+    engine: Callable[[str], Backend]
     progress: Callable[[Iterable], Iterable]
     batch_size: int
     generated: int = 0

