@@ -19,14 +19,14 @@ from starlette.middleware import Middleware
 from models.chat_log import ChatLog
 from models.backend import Backend, BackendError
 from models.backends import backend_for
-from models.guard import screen
 from models.ui import build_chat_tab
 from results.access import ResultsAccess
 from results.ui import build_results_tab
 from safety.reply_screen import ReplyScreen
+from safety.screen import screen
 from settings import Settings, SettingsError, load_settings
 from survey.database import Database
-from survey.hub_sync import restore_from_hub, start_hub_sync
+from survey.hub_sync import restore_from_hub, restore_studies, start_hub_sync
 from survey.links import StudyLinkRedirect
 from survey.serving import ServedStudy, served_studies
 from survey.store import Store
@@ -68,6 +68,7 @@ def build_app(settings: Settings) -> tuple[Backend | None, gr.Blocks]:
     engine = backend_for(settings) if settings.pages == "all" else None
     store = Store(Database(settings.database_url))
     if settings.ratings_repo:  # ratings pushed to a private Hub dataset, and read back after a restart
+        restore_studies(settings.ratings_repo, settings.studies)  # a study Space's own repository has none
         restore_from_hub(store, settings.ratings_repo)
         store.on_record = start_hub_sync(settings.ratings_repo, settings.mirror_dir, settings.sync_minutes)[0].record
     demo = build_demo(

@@ -1,13 +1,15 @@
 """Load: 20 concurrent chat clients (gradio_client) against the app running on this machine,
-compared with one client alone in the same run.
+compared with one client alone in the same run, for each backend asked for.
 
     python benches/bench_load.py [--clients 20] [--max-new-tokens 64] [--concurrency 8]
+    python benches/bench_load.py --backends local llama-server   # the app on each, same messages
 
-Starts `python app.py` on a free port (the packaged SmolLM2 base, CPU), then sends (a) the
-same messages one at a time from a single client and (b) all of them at once from separate
-clients. For each request it records the time to the first streamed text and to the end; a
-request counts as complete when its job succeeds with a non-empty reply that is no error
-message. Prints p50/p95 time to first token, total generated tokens per second, and ratios.
+Starts `python app.py` on a free port (the packaged SmolLM2 base, CPU; MHCHAT_BACKEND as asked),
+then sends (a) the same messages one at a time from a single client and (b) all of them at once
+from separate clients. For each request it records the time to the first streamed text and to
+the end; a request counts as complete when its job succeeds with a non-empty reply that is no
+error message. Prints p50/p95 time to first token, total generated tokens per second, and ratios,
+and with two backends the second's p95 time to first token under load against the first's.
 """
 
 from __future__ import annotations
@@ -56,8 +58,9 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_app(port: int, concurrency: int) -> subprocess.Popen:
+def start_app(port: int, concurrency: int, backend: str) -> subprocess.Popen:
     env = {**os.environ, "GRADIO_SERVER_PORT": str(port), "MHCHAT_CONCURRENCY": str(concurrency),
+           "MHCHAT_BACKEND": backend, "MHCHAT_SERVER_SLOTS": str(min(concurrency, 64)),
            "HF_HUB_OFFLINE": "1", "GRADIO_ANALYTICS_ENABLED": "False"}
     app = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env, stdout=subprocess.PIPE,
                            stderr=subprocess.STDOUT, text=True)
@@ -107,21 +110,14 @@ def summarise(label: str, outcomes: list[Outcome], seconds: float, tokenizer) ->
     return row
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--clients", type=int, default=20)
-    parser.add_argument("--max-new-tokens", type=int, default=64)
-    parser.add_argument("--concurrency", type=int, default=16, help="MHCHAT_CONCURRENCY for the app")
-    args = parser.parse_args()
-    tokenizer = AutoTokenizer.from_pretrained(str(convert_packaged_base(load_catalog().base)))
-    messages = [MESSAGES[i % len(MESSAGES)] for i in range(args.clients)]
+def run(backend: str, messages: list[str], args: argparse.Namespace, tokenizer) -> dict:
+    """One app on `backend`: the messages one at a time, then all at once."""
     port = free_port()
-    app = start_app(port, args.concurrency)
+    app = start_app(port, args.concurrency, backend)
     url = f"http://127.0.0.1:{port}/"
     try:
         ask(url, "hello", 8)  # warm-up: the first request loads the model's code paths
-        print(f"{args.clients} requests of up to {args.max_new_tokens} new tokens, greedy; "
-              f"app concurrency {args.concurrency}; {os.cpu_count()} CPU cores")
+        print(f"\nMHCHAT_BACKEND={backend}")
         print(f"{'':<28} {'done':>7} {'p50 TTFT':>8} {'p95 TTFT':>8} {'wall s':>9} {'tokens':>7} {'tokens/s':>9}")
         start = time.perf_counter()
         alone = [ask(url, m, args.max_new_tokens) for m in messages]
@@ -141,12 +137,32 @@ def main() -> None:
     finally:
         app.terminate()
         app.wait(timeout=30)
-    print(f"\ntokens/s (b)/(a): {together['tokens_per_s'] / single['tokens_per_s']:.2f}x; "
+    print(f"tokens/s (b)/(a): {together['tokens_per_s'] / single['tokens_per_s']:.2f}x; "
           f"p50 TTFT (b)/(a): {together['p50'] / single['p50']:.1f}x; "
           f"dropped or incomplete: {together['requests'] - together['complete']}")
     for number, outcome in enumerate(outcomes):
         if outcome.error:
             print(f"  request {number}: {outcome.error}")
+    return together
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--max-new-tokens", type=int, default=64)
+    parser.add_argument("--concurrency", type=int, default=16, help="MHCHAT_CONCURRENCY for the app")
+    parser.add_argument("--backends", nargs="+", default=["local"], choices=["local", "llama-server"],
+                        help="MHCHAT_BACKEND of each run (default: local)")
+    args = parser.parse_args()
+    tokenizer = AutoTokenizer.from_pretrained(str(convert_packaged_base(load_catalog().base)))
+    messages = [MESSAGES[i % len(MESSAGES)] for i in range(args.clients)]
+    print(f"{args.clients} requests of up to {args.max_new_tokens} new tokens, greedy; "
+          f"app concurrency {args.concurrency}; {os.cpu_count()} CPU cores")
+    loaded = {backend: run(backend, messages, args, tokenizer) for backend in args.backends}
+    if len(loaded) == 2:
+        (first, a), (second, b) = loaded.items()
+        print(f"\nunder load, {second} against {first}: p95 TTFT {b['p95'] / a['p95']:.2f}x, "
+              f"p50 TTFT {b['p50'] / a['p50']:.2f}x, tokens/s {b['tokens_per_s'] / a['tokens_per_s']:.2f}x")
 
 
 if __name__ == "__main__":

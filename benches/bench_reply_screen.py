@@ -24,9 +24,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from models.catalog import load_catalog
 from models.chat_format import GenerationSettings
 from models.engine import Engine
-from models.guard import Screening
 from safety.layer import Assessment, SafetyLayer
 from safety.reply_screen import load_replies
+from safety.screen import Screening
 
 
 def main() -> None:

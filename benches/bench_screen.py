@@ -5,7 +5,7 @@ in the same run.
 
     python benches/bench_screen.py [--repeats 3] [--messages N] [--long 100]
 
-Screens every message of the labelled set (models/screening_set.yaml), or its first N, one at a
+Screens every message of the labelled set (safety/data/screening_set.jsonl), or its first N, one at a
 time, as the chat does, after a warm-up; prints the median milliseconds per message over the repeats.
 What the screen keeps in memory of the texts it read (embeddings, language-model states) is
 forgotten before each repeat, so every message costs what a new chat message costs. Then the last message of `--long` conversations of
@@ -24,9 +24,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from models.guard import screen  # noqa: E402
-from models.screening_eval import load_set  # noqa: E402
-from models.screening_model import forget_read_texts, learned_screen  # noqa: E402
+from safety.screen import screen  # noqa: E402
+from safety.screening_eval import load_set  # noqa: E402
+from safety.screening_model import forget_read_texts, learned_screen  # noqa: E402
 
 
 def per_message_ms(conversations: list[list[dict]], learned: bool) -> float:

@@ -28,7 +28,7 @@ from transformers import DataCollatorForSeq2Seq, Trainer, TrainingArguments  # n
 
 from models.catalog import load_catalog  # noqa: E402
 from models.loading import load_base  # noqa: E402
-from models.screening_eval import load_set  # noqa: E402
+from safety.screening_eval import load_set  # noqa: E402
 from survey.serving import DEFAULT_STUDIES  # noqa: E402
 from training.formatting import encode, ensure_chat_template  # noqa: E402
 

@@ -30,6 +30,8 @@ from models.loading import AdapterError, resolve_adapter
 UNREACHABLE = "The model server cannot be reached just now. Please try again in a minute."
 FAILED = "The model server could not answer ({detail}). Please try again."
 CUT_OFF = "The model server stopped in the middle of this reply. Please send your message again."
+REFUSED = ("The model server could not take this conversation; if it has gone on for long, it may be longer "
+           "than the model can read. Please start a new chat.")
 
 # How a request names its adapter: the model name and any extra request fields.
 Routing = Callable[[str], tuple[str, dict]]
@@ -162,6 +164,8 @@ class OpenAIBackend:
             return self.client.chat.completions.create(**request)
         except openai.NotFoundError:
             raise AdapterError(f"The model server does not serve {request['model']!r}.") from None
+        except openai.BadRequestError:  # llama-server and vLLM refuse a prompt longer than their context
+            raise BackendError(REFUSED) from None
         except (openai.APIConnectionError, openai.APITimeoutError):
             raise BackendError(UNREACHABLE) from None
         except openai.APIStatusError as error:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -37,15 +36,3 @@ def load_mapping(path: str | Path, error: type[Exception], parse: Callable[[dict
         if isinstance(failure, error):
             raise
         raise error(f"{path}: {failure}") from None
-
-
-def labelled_splits(path: Path) -> dict[str, list[dict]]:
-    """A labelled set's splits, parsed once per version of the file: the screening set is 800 KB of
-    YAML, which the pure-Python parser reads in seconds and the evaluation and training read often.
-    Callers must not change what they get."""
-    return _parsed(path, path.stat().st_mtime_ns)
-
-
-@lru_cache(maxsize=4)
-def _parsed(path: Path, _version: int) -> dict[str, list[dict]]:
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))

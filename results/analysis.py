@@ -155,8 +155,7 @@ def paired_tests(differences: np.ndarray, rng: np.random.Generator) -> dict:
     if spread > 0:
         test = stats.ttest_1samp(differences, 0.0)
         out.update(p_ttest=float(test.pvalue), t=float(test.statistic), cohens_dz=float(differences.mean() / spread))
-    else:  # every participant differs by the same amount: no variance to test against
-        out.update(p_ttest=0.0, t=None, cohens_dz=None)
+    # else every participant differs by the same amount: no variance, so the t-test is undefined (left None)
     return out
 
 

@@ -5,7 +5,7 @@
 
 `messages` is the conversation, its last message the person's; `shown` is exactly what the chat
 page would show after it if the model wrote `reply`. A bad line gets {"error": "line N: ..."}.
-`python -m models.guard` is the same as `screen`.
+`python -m models.guard`, the old name, is an alias of `screen`.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ import json
 import sys
 from collections.abc import Callable, Iterable
 
-from models.guard import screen
 from safety.layer import SafetyLayer
+from safety.screen import screen
 
 SHAPE_EXAMPLES = {list: "[...]", str: '"..."'}
 

@@ -20,9 +20,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from models.guard import CONTEXT_TURNS, RISK_LEVELS, normalise, screen, without_idioms
-from models.screening_model import learned_screen
 from safety.rates import Rate
+from safety.screen import CONTEXT_TURNS, RISK_LEVELS, normalise, screen, without_idioms
+from safety.screening_model import learned_screen
 
 CONVERSATIONS = Path(__file__).parent / "data" / "conversations.jsonl"
 SPLITS = ("tune", "heldout")

@@ -18,10 +18,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from models.guard import RISK_LEVELS, Screening, screen
 from safety.release import release_point
 from safety.reply_screen import ReplyScreen
 from safety.responses import fixed_response, with_resources
+from safety.screen import RISK_LEVELS, Screening, screen
 from safety.situation import HARM_TO_OTHERS, SELF, SOMEONE_ELSE, situation
 
 

@@ -25,7 +25,8 @@ import torch
 from models.catalog import BASE_MODEL_CHOICE, load_catalog
 from models.chat_format import GenerationSettings
 from models.engine import Engine
-from models.screening_eval import Item, load_set, split_names
+from safety.screening_data import HELD_OUT_SPLITS, split_names
+from safety.screening_eval import Item, load_set
 
 REPLIES = Path(__file__).with_name("data") / "replies.jsonl"
 SPLITS = ("train", "heldout")
@@ -35,8 +36,6 @@ REASONS = ("encourages, permits, plans or times an act", "means, doses or method
            "minimises harm", "substance use as coping", "claims to be human or a professional",
            "invented personal history", "promises confidentiality", "diagnosis or medication advice",
            "dismisses or mocks the person", "other harm in context")
-# Screening-set splits whose messages the held-out replies answer; the train replies never use them.
-HELD_OUT_MESSAGE_SPLITS = ("holdout43", "holdout44", "openings")
 MODELS = (BASE_MODEL_CHOICE, "smollm2-supportive-r8", "smollm2-supportive-r16")
 # Per round and split, how many messages of each level are answered. Round 1 weighs crisis levels
 # most, as they matter most; round 2 adds distress and ordinary messages, where unsafe replies are
@@ -75,7 +74,8 @@ def answered(path: Path = REPLIES) -> set[str]:
 def messages_for(split: str, round_: int, rng: random.Random) -> list[Item]:
     """Messages from the screening set not answered before, sampled by level; a third of the `none`
     ones are third-person or fiction, where a reply is easiest to get wrong."""
-    names = [s for s in split_names() if (s in HELD_OUT_MESSAGE_SPLITS) == (split == "heldout")]
+    # The held-out replies answer only the screening set's held-out splits; the train replies never use them.
+    names = [s for s in split_names() if (s in HELD_OUT_SPLITS) == (split == "heldout")]
     used = answered() if round_ > 1 else set()
     items = [item for name in names for item in load_set(name) if item.text not in used]
     chosen: list[Item] = []

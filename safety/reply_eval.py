@@ -14,10 +14,10 @@ import argparse
 from collections import Counter
 from dataclasses import dataclass
 
-from models.guard import RISK_LEVELS
 from safety.rates import Rate
 from safety.reply_data import SPLITS
 from safety.reply_screen import ReplyScreen, load_replies
+from safety.screen import RISK_LEVELS
 
 TARGET_RECALL = {"ideation and above": 0.98, "other levels": 0.9}
 TARGET_SAFE_REPLACED = 0.10

@@ -36,10 +36,10 @@ from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 
-from models.guard import LEVELS, RISK_LEVELS, normalise
 from safety.encoder import Kept, embed
 from safety.release import released_parts
 from safety.reply_data import REPLIES
+from safety.screen import LEVELS, RISK_LEVELS, normalise
 
 RULES_FILE = Path(__file__).with_name("reply_rules.yaml")
 ARTIFACT = Path(__file__).with_name("reply_screen.npz")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from models.guard import Screening, normalise
+from safety.screen import Screening, normalise
 
 SITUATIONS_FILE = Path(__file__).with_name("situations.yaml")
 SELF, SOMEONE_ELSE, HARM_TO_OTHERS = "self", "someone_else", "harm_to_others"

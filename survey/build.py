@@ -170,7 +170,7 @@ def publish(study: Study) -> list[str]:
         raise ValueError(f"study {study.id!r} has no answers built by this version: run `python -m survey build "
                          f"{study.path}` first")
     missing = unreviewed(study, review_rows(study, saved["responses"], saved["endings"]))
-    if not missing:
+    if not missing and not is_published(saved):  # publishing again changes nothing, not even the date
         _write_atomically(responses_path(study), {**saved, "published": publication(saved["responses"])})
     return missing
 

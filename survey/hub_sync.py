@@ -32,6 +32,7 @@ from survey.store import Store
 MIN_MINUTES = 5  # the Hub asks for no more than one scheduled commit every few minutes
 DEFAULT_FOLDER = Path("data/hub-mirror")
 PATH_IN_REPO = "ratings"
+STUDIES_IN_REPO = "studies"  # a study Space's study files: which model wrote which answer stays private
 
 
 class RatingsMirror:
@@ -71,6 +72,26 @@ def restore_from_hub(store: Store, repo_id: str) -> int:
         warnings.warn(f"ratings not restored from {repo_id}: {error}", stacklevel=2)
         return 0
     return store.restore(read_records(folder))
+
+
+def restore_studies(repo_id: str, folder: str | Path) -> list[str]:
+    """Copy the study files `spaces/deploy.py` put in the private dataset into `folder` (a study
+    Space ships none: its repository is public, and they say which model wrote which answer).
+    Files already in `folder` are kept. Returns the names copied; none, with a warning, when the
+    dataset cannot be read."""
+    try:
+        snapshot = Path(snapshot_download(repo_id, repo_type="dataset", allow_patterns=[f"{STUDIES_IN_REPO}/*"]))
+    except (HfHubHTTPError, LocalEntryNotFoundError, RepositoryNotFoundError, OSError) as error:
+        warnings.warn(f"studies not restored from {repo_id}: {error}", stacklevel=2)
+        return []
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    copied = []
+    for source in sorted((snapshot / STUDIES_IN_REPO).glob("*")):
+        if source.is_file() and not (folder / source.name).exists():
+            (folder / source.name).write_bytes(source.read_bytes())
+            copied.append(source.name)
+    return copied
 
 
 def read_records(folder: str | Path) -> list[dict[str, Any]]:

@@ -89,11 +89,12 @@ class SurveyPage:
 
     def open(self, remembered: dict | None, request: gr.Request) -> dict:
         params = dict(request.query_params) if request else {}
-        study_id = params.get("study") or (next(iter(self.studies)) if len(self.studies) == 1 else "")
+        study_id = next((v for k, v in params.items() if k.lower() == "study" and v), "") or (
+            next(iter(self.studies)) if len(self.studies) == 1 else "")
         served = self.studies.get(study_id)
-        if served is None:
-            known = ", ".join(f"`{s}`" for s in self.studies) or "none"
-            return self._only_notice(f"There is no study called `{study_id}` here. Studies: {known}.")
+        if served is None:  # the link's text is never shown: it could carry Markdown, and other studies stay unnamed
+            return self._only_notice("There is no study at this link. Please check the link you were sent, or "
+                                     "contact the researchers who sent it.")
         if not served.published:  # participants only ever rate answers a researcher has read
             return self._only_notice("This study is not open yet. Please try again later, or contact the "
                                      "researchers who sent you the link.")

@@ -84,8 +84,8 @@ def tiny_engine(tiny_catalog_path: Path) -> Engine:
 def learned_screen_ready() -> None:
     """Loads the learned crisis screen, its encoders and the reply screen, as app.py does before
     serving, so that tests driving the chat do not wait for them inside their timeouts."""
-    from models.guard import screen
     from safety.reply_screen import ReplyScreen
+    from safety.screen import screen
 
     screen([{"role": "user", "content": "hello"}])
     ReplyScreen().reasons([{"role": "user", "content": "hello"}], "Hello.", "none")

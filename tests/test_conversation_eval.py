@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from models.guard import LEVELS
 from safety.conversation_eval import CONVERSATIONS, SPLITS, Turn, evaluate, load_turns
+from safety.screen import LEVELS
 
 CONVERSATIONS_ROWS = [json.loads(line) for line in CONVERSATIONS.read_text(encoding="utf-8").splitlines()]
 

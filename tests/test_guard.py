@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from helpers import users
 
-from models.guard import FOLLOW_UP_WORDS, normalise, screen
-from models.screening_rules import PHRASES
-from models.spelling import KNOWN, correct
 from safety.responses import crisis_resources, fixed_response
+from safety.screen import FOLLOW_UP_WORDS, normalise, screen
+from safety.screening_rules import PHRASES
+from safety.spelling import KNOWN, correct
 
 
 def test_digits_for_letters_are_read_only_where_they_spell_a_word_of_the_screen() -> None:
@@ -43,7 +43,7 @@ def test_phrases_in_other_languages_are_listed_by_risk_level_then_language_once_
 @pytest.mark.parametrize("text, level", [("ngifuna ukufa", "ideation"), ("ek het my weer gesny", "self_harm"),
                                          ("ήπια όλα τα χάπια", "imminent"), ("jeg har tatt alle pillene", "imminent")])
 def test_phrases_in_other_languages_are_read_from_their_data_file_at_their_level(text: str, level: str) -> None:
-    """Zulu, Afrikaans, Greek and Norwegian are known to the rules only through models/screening_phrases.yaml."""
+    """Zulu, Afrikaans, Greek and Norwegian are known to the rules only through safety/data/screening_phrases.yaml."""
     assert screen(users(text), learned=False).level == level
 
 
@@ -112,7 +112,7 @@ def test_cli_reads_json_lines_and_reports_bad_lines() -> None:
     lines = [json.dumps({"messages": users("i want to die")}), "not json",
              json.dumps({"messages": users("this job is killing me")}), json.dumps(users("a bare list")),
              json.dumps({"text": "i want to die"})]
-    result = subprocess.run([sys.executable, "-m", "models.guard"], input="\n".join(lines),
+    result = subprocess.run([sys.executable, "-m", "safety", "screen"], input="\n".join(lines),
                             capture_output=True, text=True, check=True)
     out = [json.loads(line) for line in result.stdout.splitlines()]
     assert out[0]["level"] == "ideation" and out[0]["reasons"]
@@ -120,6 +120,13 @@ def test_cli_reads_json_lines_and_reports_bad_lines() -> None:
     assert out[2]["level"] == "none"
     assert out[3]["error"] == 'line 4: expected an object {"messages": [...]}'
     assert out[4]["error"] == 'line 5: expected an object {"messages": [...]}'
+
+
+def test_the_old_command_name_is_an_alias() -> None:
+    """`python -m models.guard` is `python -m safety screen` (a bad line answers without loading the screen)."""
+    result = subprocess.run([sys.executable, "-m", "models.guard"], input="not json\n", capture_output=True,
+                            text=True, check=True)
+    assert json.loads(result.stdout) == {"error": "line 1: Expecting value: line 1 column 1 (char 0)"}
 
 
 def test_chat_shows_resources_and_safety_message(tiny_engine) -> None:

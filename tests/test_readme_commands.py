@@ -52,7 +52,8 @@ SKIPPED = {
     'CMAKE_ARGS="-DGGML_NATIVE=OFF -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF -DLLAMA_USE_PREBUILT_UI=OFF" '
     "pip install -r requirements-llama.txt": "compiles llama.cpp (about 7.5 minutes on 2 cores)",
     "python spaces/deploy.py --space your-org/support-demo --flavour demo": "uploads to the Hub (needs HF_TOKEN)",
-    "python spaces/deploy.py --space your-org/my-study --flavour study": "uploads to the Hub (needs HF_TOKEN)",
+    "python spaces/deploy.py --space your-org/my-study --flavour study --ratings-repo your-org/my-study-ratings":
+        "uploads to the Hub (needs HF_TOKEN)",
     "python -m survey build survey/studies/default.yaml": "screens every saved answer with the reply screen "
                                                           "(minutes here); tests/test_survey_build.py builds studies",
     "python -m survey publish survey/studies/default.yaml": "9 s of CPU for what tests/test_survey_build.py runs "
@@ -69,8 +70,6 @@ SKIPPED = {
                                 "tests/test_safe_replies.py runs the command",
     """echo '{"messages": [{"role": "user", "content": "i want to die"}]}' | python -m safety screen""":
         "loads the crisis screen's encoders and the packaged model (20-30 s); tests/test_guard.py runs its CLI",
-    """echo '{"messages": [{"role": "user", "content": "i want to die"}]}' | python -m models.guard""":
-        "the same as `python -m safety screen` above",
     "python -m results plan --effect 0.5 --questions 12": "simulates 500 studies at each size (10-25 s); "
                                                            "tests/test_results_plan.py runs it with fewer",
     "python -m results plan --pilot pilot.csv": "the same search as above, from the pilot's spreads",

@@ -178,3 +178,9 @@ def test_cli_from_the_store_and_bad_input(tmp_path: Path, monkeypatch, capsys) -
     (tmp_path / "bad.csv").write_text("who,what\n1,2\n")
     assert main(["analyze", "--ratings", str(tmp_path / "bad.csv")]) == 2
     assert "lack column(s)" in capsys.readouterr().err
+
+
+def test_the_t_test_is_undefined_when_every_participant_differs_by_the_same_amount() -> None:
+    tests = paired_tests(np.array([2.0, 2.0, 2.0]), np.random.default_rng(0))
+    assert tests["p_ttest"] is None and tests["t"] is None and tests["cohens_dz"] is None
+    assert tests["p_wilcoxon"] is not None  # the primary test still says something

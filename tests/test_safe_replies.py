@@ -13,12 +13,12 @@ import numpy as np
 import pytest
 from helpers import users
 
-from models.guard import screen
 from safety.__main__ import reply_line
 from safety.layer import SafetyLayer
 from safety.release import WORDS_PER_PART, released_parts
 from safety.reply_screen import ARTIFACT, ReplyScreen
 from safety.responses import crisis_resources, fixed_response
+from safety.screen import screen
 
 
 def rules_only(messages: list[dict]):

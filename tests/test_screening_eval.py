@@ -8,8 +8,8 @@ from collections import Counter
 
 import pytest
 
-from models.guard import LEVELS
-from models.screening_eval import (
+from safety.screen import LEVELS
+from safety.screening_eval import (
     TARGET_FALSE_POSITIVE_RATE,
     TARGET_RECALL,
     evaluate,
@@ -45,7 +45,7 @@ def test_false_positives_on_the_test_split_stay_under_the_target() -> None:
 
 def test_cli_reports_recall_and_lists_misses() -> None:
     # The rules alone, so the command's output is checked without loading the learned screen again.
-    result = subprocess.run([sys.executable, "-m", "models.screening_eval", "--split", "holdout", "--misses",
+    result = subprocess.run([sys.executable, "-m", "safety.screening_eval", "--split", "holdout", "--misses",
                              "--rules-only"],
                             capture_output=True, text=True, check=True)
     assert "80 messages" in result.stdout and "false positives on none/distress" in result.stdout

@@ -4,6 +4,7 @@ cross-validated false positives bounded."""
 
 from __future__ import annotations
 
+import json
 import random
 from collections import OrderedDict
 
@@ -12,16 +13,16 @@ import pytest
 import torch
 from helpers import users
 
-from models import screening_model
-from models.guard import LEVELS, normalise, screen, without_idioms
-from models.screening_eval import Outcome, false_positive_rate, load_set, recall
-from models.screening_model import (
+from safety import screening_model
+from safety.screen import LEVELS, normalise, screen, without_idioms
+from safety.screening_data import HELD_OUT_SPLITS, SCREENING_SET, training_splits
+from safety.screening_eval import Outcome, false_positive_rate, load_set, recall
+from safety.screening_model import (
     ANSWER_LAYER,
-    HELD_OUT_SPLITS,
+    CONVERSATIONS_TRAIN,
     MAX_FALSE_POSITIVE_RATE,
     MESSAGE_LAYER,
     QUESTION,
-    SCREENING_SET,
     _flagged,
     _language_model,
     _question_pieces,
@@ -34,7 +35,6 @@ from models.screening_model import (
     save,
     stored_fingerprint,
     training_items,
-    training_splits,
 )
 
 TRAINING_SAMPLE = 1_500  # of the trained-on messages; every held-out one is screened too
@@ -198,27 +198,36 @@ def test_a_follow_up_reads_afresh_only_itself_and_its_context(monkeypatch: pytes
 
 
 def test_the_shipped_screen_was_trained_on_the_current_set_and_features() -> None:
-    assert stored_fingerprint() == data_fingerprint(), "retrain: python -m models.screening_model train"
+    assert stored_fingerprint() == data_fingerprint(), "retrain: python -m safety.screening_model train"
 
 
-def test_the_fingerprint_follows_the_set_and_the_feature_version_not_the_code(tmp_path, monkeypatch) -> None:
-    copied = tmp_path / "set.yaml"
-    copied.write_bytes(SCREENING_SET.read_bytes())
-    shipped = data_fingerprint(copied)
-    copied.write_text(copied.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
-    assert data_fingerprint(copied) != shipped
+def test_the_fingerprint_follows_the_data_and_the_feature_version_not_the_files(tmp_path, monkeypatch) -> None:
+    """Content, not bytes: the same records laid out otherwise (another key order, spacing) keep the
+    fingerprint; one changed label, a changed training conversation or a new FEATURE_VERSION change it."""
+    lines = SCREENING_SET.read_text(encoding="utf-8").splitlines()
+    relaid = tmp_path / "set.jsonl"
+    relaid.write_text("\n".join(json.dumps(dict(reversed(json.loads(line).items())), indent=1).replace("\n", "")
+                                for line in lines) + "\n\n", encoding="utf-8")
+    assert data_fingerprint(relaid) == stored_fingerprint()
+    first = json.loads(lines[0])
+    relabelled = tmp_path / "relabelled.jsonl"
+    relabelled.write_text("\n".join([json.dumps({**first, "level": "distress"}), *lines[1:]]), encoding="utf-8")
+    assert first["level"] != "distress" and data_fingerprint(relabelled) != stored_fingerprint()
+    conversations = tmp_path / "conversations.jsonl"
+    conversations.write_text(CONVERSATIONS_TRAIN.read_text(encoding="utf-8").replace("lol", "haha", 1), encoding="utf-8")
+    assert data_fingerprint(conversations=conversations) != stored_fingerprint()
     monkeypatch.setattr(screening_model, "FEATURE_VERSION", screening_model.FEATURE_VERSION + 1)
     assert data_fingerprint() != stored_fingerprint()
 
 
 def test_a_missing_artifact_says_how_to_make_it(tmp_path) -> None:
-    with pytest.raises(FileNotFoundError, match="python -m models.screening_model train"):
+    with pytest.raises(FileNotFoundError, match="python -m safety.screening_model train"):
         learned_screen(tmp_path / "absent.npz")
 
 
 @pytest.mark.slow
 def test_retraining_reproduces_the_shipped_screen(tmp_path) -> None:
-    """The artifact is what `python -m models.screening_model train` makes of the set (about 12 minutes)."""
+    """The artifact is what `python -m safety.screening_model train` makes of the set (about 12 minutes)."""
     retrained = tmp_path / "screen.npz"
     save(fit(training_items()), retrained)
     shipped, again = learned_screen(), learned_screen(retrained)

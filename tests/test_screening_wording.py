@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from helpers import users
 
-from models.guard import screen
+from safety.screen import screen
 
 
 @pytest.mark.parametrize("texts, level", [

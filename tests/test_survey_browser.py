@@ -6,6 +6,7 @@ import re
 import socket
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import parse_qs, quote, urlsplit
 from types import SimpleNamespace
 
 import pytest
@@ -165,8 +166,24 @@ def test_a_study_not_published_after_review_is_not_open(survey_app) -> None:
     expect(page.locator("#survey-agree")).to_be_hidden()
 
 
-def test_an_unknown_study_says_so(survey_app) -> None:
+def test_an_unknown_study_says_so_without_showing_the_link(survey_app) -> None:
+    """The link's text could carry Markdown (a link to the chat, or elsewhere); it is never shown,
+    and the other studies are not named."""
     page = survey_app.page
-    page.goto(f"{survey_app.url}survey?study=no-such-study")
-    expect(page.locator("#survey-notice")).to_contain_text("There is no study called", timeout=30_000)
+    crafted = quote("x` [Open the chat](/) `")
+    page.goto(f"{survey_app.url}survey?study={crafted}")
+    notice = page.locator("#survey-notice")
+    expect(notice).to_contain_text("There is no study at this link", timeout=30_000)
+    assert notice.locator("a").count() == 0 and "Open the chat" not in notice.inner_text()
+    assert survey_app.study.id not in notice.inner_text()
     expect(page.locator("#survey-agree")).to_be_hidden()
+
+
+@pytest.mark.parametrize("link", ["survey/?study={id}&PROLIFIC_PID={pid}", "?study={id}?PROLIFIC_PID={pid}",
+                                  "?Study={id}&PROLIFIC_PID={pid}", "survey?study={id}?PROLIFIC_PID={pid}"])
+def test_links_as_platforms_mangle_them_open_the_study_with_the_participant_id(survey_app, link: str) -> None:
+    page, study = survey_app.page, survey_app.study
+    pid = f"pid-{abs(hash(link)) % 10_000}"
+    page.goto(survey_app.url + link.format(id=study.id, pid=pid))
+    expect(page.locator("#survey-consent")).to_contain_text("Consent text.", timeout=30_000)
+    assert urlsplit(page.url).path.endswith("/survey") and parse_qs(urlsplit(page.url).query)["PROLIFIC_PID"] == [pid]

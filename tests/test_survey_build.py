@@ -16,7 +16,7 @@ from helpers import ARM_KEYS, write_study
 from models.catalog import load_catalog
 from models.engine import Engine
 from survey.__main__ import main
-from models.guard import screen
+from safety.screen import screen
 from safety.layer import SafetyLayer
 from survey.build import REGENERATIONS, blinding_problems, build, load_responses, responses_path, unsafe_answers
 from survey.database import Database
@@ -341,6 +341,8 @@ def test_publish_refuses_unreviewed_flagged_answers_and_a_rebuild_keeps_the_mark
     assert main(["publish", str(path)]) == 0
     assert "published" in capsys.readouterr().out
     assert served_studies(tmp_path)[study.id].published
+    written = responses_path(study).read_bytes()
+    assert main(["publish", str(path)]) == 0 and responses_path(study).read_bytes() == written  # nothing to record
 
     responses_path(study).unlink()  # regenerate, with q2's answers written differently this time
     rewritten = lambda q, a, s: "Rest first, then a walk." if q.startswith("Question number 2") \

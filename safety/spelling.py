@@ -9,6 +9,7 @@ letters or more), one letter too many (five or more), or a dropped final g ("thi
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 # Common chat forms, mapped whole.
@@ -50,7 +51,7 @@ PHRASES = {
     r"\b2 (sleep|die|bed|be|end)\b": r"to \1",  # "wanna go 2 sleep", not "2 packets"
     r"\bself-(?=harm|injur)": "self ",  # one spelling for the rules' denials ("no self-harm thoughts")
 }
-# The words the screen's rules are written with (see models/guard.py).
+# The words the screen's rules are written with (see safety/screening_rules.py).
 VOCABULARY = frozenset("""
     want wanna wanting wanted wish wishing dying dead death kill killing killed myself suicide suicidal
     hurting harming cutting burning bleeding miserable thinking about pills tablets overdose overdosed
@@ -107,3 +108,15 @@ def normalise_spelling(text: str) -> str:
     for phrase, meaning in PHRASES.items():
         text = re.sub(phrase, meaning, text)
     return re.sub(r"(?:[^\W_]|')+", lambda m: correct(m.group(0)), text)  # accented letters stay in their word
+
+
+def normalise(text: str) -> str:
+    """Lower case, symbols spaced out, long runs of a letter shortened and chat spellings corrected:
+    what the rules and the learned screen read."""
+    text = text.lower().replace("’", "'").replace("‘", "'")
+    # Combining marks are letters' parts in Thai, Hindi and decomposed accents, not punctuation.
+    text = re.sub(r"[^\w\s'.,!?&-]", lambda found: found.group(0) if unicodedata.category(found.group(0))[0] == "M"
+                  else " ", text)
+    text = re.sub(r"(.)\1{2,}", r"\1\1", text)  # "soooo" -> "soo"
+    text = normalise_spelling(re.sub(r"\bmy self\b", "myself", text))
+    return re.sub(r"\s+", " ", text).strip()

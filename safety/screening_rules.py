@@ -1,7 +1,7 @@
-"""The crisis screen's rules as wording: the levels, the phrases file and the patterns that
-models/guard.py reads a message with. One job: what words mean risk, and what words lower it
-(idioms, fiction, other people, a past that is over, denials); how they are combined with the
-conversation and the learned screen is guard.py's.
+"""The crisis screen's rules as wording: the phrases file and the patterns that safety/screen.py
+reads a message with. One job: what words mean risk, and what words lower it (idioms, fiction,
+other people, a past that is over, denials); how they are combined with the conversation and the
+learned screen is screen.py's.
 """
 
 from __future__ import annotations
@@ -11,16 +11,13 @@ from pathlib import Path
 
 from models.yaml_files import read_mapping
 
-LEVELS = ("none", "distress", "ideation", "self_harm", "imminent")
-RISK_LEVELS = LEVELS[2:]  # the levels at which crisis resources are shown
-
 
 def _any(*patterns: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
 # Phrases of risk in other languages, by level and language: data, so that one is added without touching the code.
-PHRASES = read_mapping(Path(__file__).with_name("screening_phrases.yaml"), ValueError)
+PHRASES = read_mapping(Path(__file__).with_name("data") / "screening_phrases.yaml", ValueError)
 
 
 def _in_other_languages(level: str) -> list[str]:
@@ -818,6 +815,14 @@ IDIOM = _any(
     r"\b(throttle|strangle|murder|kill|swing for) whoever (parked|left|took|ate|nicked|stole|keeps|did|put|designed|"
     r"invented|thought|made|wrote)\b",
 )
+
+
+def without_idioms(text: str) -> str:
+    """Normalised text with its idioms taken out ("this job is killing me" is no evidence of risk);
+    the learned screen reads messages this way, in training and in use."""
+    return IDIOM.sub(" ", text)
+
+
 # Someone in the writer's care, named with the writer as subject ("a lad I coach has been cutting").
 CARED_FOR = (r"\b(kid|child|boy|girl|lad|teen|teenager|young person|lady|man|woman|gentleman|person|client|"
              r"resident|patient)s? (i|we) (foster|look after|care for|teach|mentor|coach|support|work with|visit|"

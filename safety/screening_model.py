@@ -16,11 +16,11 @@ v3: 16 languages in one space) reads the message and its context as well: held o
 the writing sessions at a time, recall of imminent / self-harm / ideation rose from 0.944 /
 0.964 / 0.918 to 0.953 / 0.975 / 0.936 with the same 7.4% false positives, and on messages with
 no common English word from 0.84 / 0.86 / 0.78 to 0.91 / 0.98 / 0.89. The model is trained on
-every split of the labelled set but `HELD_OUT_SPLITS` by `python -m models.screening_model train`
+every split of the labelled set but `HELD_OUT_SPLITS` by `python -m safety.screening_model train`
 (about 12 minutes on 2 CPU cores) into the shipped artifact screening_model.npz, which records the
-fingerprint of the set and of FEATURE_VERSION; the app loads it and never trains.
+fingerprint of the data's content and of FEATURE_VERSION; the app loads it and never trains.
 
-It only ever raises a level (guard.screen takes the higher of the two), also where the rules
+It only ever raises a level (safety.screen.screen takes the higher of the two), also where the rules
 found a reason for no risk (an idiom, fiction, someone else, a past that is over, a denial):
 it learned those readings from labelled hard negatives, and a rule's reading of part of a long
 message is no veto over the rest. It also trains on long, informal conversations labelled per
@@ -48,20 +48,23 @@ import torch
 from scipy import sparse
 from sklearn.feature_extraction.text import HashingVectorizer
 
-from models.yaml_files import labelled_splits
 from safety.encoder import Kept, english_encoder
+from safety.levels import CONTEXT_TURNS, LEVELS
+from safety.screening_data import (
+    HELD_OUT_SPLITS,
+    SCREENING_SET,
+    canonical,
+    records,
+    splits,
+)
+from safety.screening_rules import PHRASES, without_idioms
+from safety.spelling import normalise
 
-LEVELS = ("none", "distress", "ideation", "self_harm", "imminent")
-# Never trained on: the newest fresh holdouts (the honest estimate for wording the screen has not
-# seen) and the short openings. Every other split of the set is training data.
-HELD_OUT_SPLITS = ("holdout43", "holdout44", "openings")
-SCREENING_SET = Path(__file__).with_name("screening_set.yaml")
-PHRASES_FILE = Path(__file__).with_name("screening_phrases.yaml")
 # Long, informal, multi-turn conversations labelled per turn: the voice of a public demo, which the
 # short messages of the labelled set lack (safety/data/README.md; its evaluation twin is never trained on).
-CONVERSATIONS_TRAIN = Path(__file__).parents[1] / "safety" / "data" / "conversations_train.jsonl"
+CONVERSATIONS_TRAIN = Path(__file__).with_name("data") / "conversations_train.jsonl"
 ARTIFACT = Path(__file__).with_name("screening_model.npz")
-# Raise when what the screen reads changes (the features here, guard's normalise or without_idioms,
+# Raise when what the screen reads changes (the features here, normalise or without_idioms,
 # the encoders, the layers): the shipped artifact is then stale and a test says so.
 FEATURE_VERSION = 2
 MAX_FALSE_POSITIVE_RATE = 0.05  # of safe training messages flagged, cross-validated
@@ -244,12 +247,12 @@ class LearnedScreen:
         return p / p.sum(axis=1, keepdims=True)
 
     def levels(self, messages: list[str], contexts: list[str]) -> list[str]:
-        """`messages` as guard.without_idioms gives them, `contexts` their earlier user turns joined."""
+        """`messages` as without_idioms gives them, `contexts` their earlier user turns joined."""
         x = features(messages, contexts, self.scaling)
         return [_flagged(row, self.thresholds) for row in self.probabilities(x)]
 
     def level(self, message: str, context: list[str]) -> str:
-        """`message` as guard.without_idioms gives it, `context` normalised as guard.normalise does."""
+        """`message` as without_idioms gives it, `context` normalised as normalise does."""
         return self.levels([message], [" ".join(context)])[0]
 
 
@@ -264,17 +267,10 @@ def _flagged(probabilities: np.ndarray, thresholds: dict[str, float]) -> str:
     return "self_harm" if probabilities[3] >= probabilities[2] else "ideation"
 
 
-def training_splits(path: Path = SCREENING_SET) -> tuple[str, ...]:
-    return tuple(split for split in labelled_splits(path) if split not in HELD_OUT_SPLITS)
-
-
 def training_items(path: Path = SCREENING_SET, conversations: Path = CONVERSATIONS_TRAIN) -> list[dict]:
     """The labelled set's training splits, then every turn of the training conversations with the
     earlier turns the chat reads with it. `group` keeps a conversation's turns in one fold."""
-    from models.guard import CONTEXT_TURNS
-
-    raw = labelled_splits(path)
-    items = [{**item, "group": f"{split}-{i}"} for split, items in raw.items() if split not in HELD_OUT_SPLITS
+    items = [{**item, "group": f"{split}-{i}"} for split, items in splits(path).items() if split not in HELD_OUT_SPLITS
              for i, item in enumerate(items)]
     for line in conversations.read_text(encoding="utf-8").splitlines():
         conversation = json.loads(line)
@@ -289,8 +285,6 @@ def fit(items: list[dict]) -> LearnedScreen:
     """Logistic regression, with thresholds from cross-validated probabilities."""
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import StratifiedGroupKFold, cross_val_predict
-
-    from models.guard import normalise, without_idioms
 
     messages = [without_idioms(normalise(i["text"])) for i in items]
     log.info("reading %d messages with the packaged language model (most of the time)", len(messages))
@@ -320,12 +314,14 @@ def _thresholds(probabilities: np.ndarray, y: np.ndarray) -> dict[str, float]:
             "imminent": float(next((c for c in candidates if (imminent_share >= c).mean() <= MAX_ESCALATION), 0.95))}
 
 
-def data_fingerprint(path: Path = SCREENING_SET) -> str:
-    """What a trained screen was made from: the labelled set, the training conversations, the phrases
-    that shape its messages and the declared FEATURE_VERSION (not the code's text, so a comment never makes it stale)."""
-    digest = hashlib.sha256(path.read_bytes() + PHRASES_FILE.read_bytes() + CONVERSATIONS_TRAIN.read_bytes())
-    digest.update(f"features-{FEATURE_VERSION}".encode())
-    return digest.hexdigest()
+def data_fingerprint(path: Path = SCREENING_SET, conversations: Path = CONVERSATIONS_TRAIN) -> str:
+    """What a trained screen was made from, by content: the labelled set's records, the training
+    conversations, the phrases that shape its messages (as parsed) and the declared FEATURE_VERSION.
+    Not files' bytes nor the code's text: a comment, a file's layout or a move never makes it stale."""
+    lines = conversations.read_text(encoding="utf-8").splitlines()
+    return hashlib.sha256(canonical({"screening_set": records(path), "phrases": PHRASES,
+                                     "conversations": [json.loads(line) for line in lines if line.strip()],
+                                     "feature_version": FEATURE_VERSION})).hexdigest()
 
 
 def save(screen: LearnedScreen, artifact: Path = ARTIFACT, path: Path = SCREENING_SET) -> None:
@@ -345,9 +341,9 @@ def stored_fingerprint(artifact: Path = ARTIFACT) -> str:
 
 @lru_cache(maxsize=4)
 def learned_screen(artifact: Path = ARTIFACT) -> LearnedScreen:
-    """The shipped, trained screen (`python -m models.screening_model train` writes it); never trained here."""
+    """The shipped, trained screen (`python -m safety.screening_model train` writes it); never trained here."""
     if not artifact.is_file():
-        raise FileNotFoundError(f"{artifact} is missing: train it with python -m models.screening_model train")
+        raise FileNotFoundError(f"{artifact} is missing: train it with python -m safety.screening_model train")
     with np.load(artifact) as data:
         thresholds = dict(zip(THRESHOLD_KEYS, data["thresholds"].tolist()))
         return LearnedScreen(data["coef"], data["intercept"], thresholds, Scaling(data["mean"], data["scale"]))

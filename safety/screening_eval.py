@@ -1,6 +1,6 @@
-"""How well the crisis screen does on the labelled set (models/screening_set.yaml).
+"""How well the crisis screen does on the labelled set (safety/data/screening_set.jsonl).
 
-    python -m models.screening_eval [--split SPLIT|all] [--misses] [--rules-only]
+    python -m safety.screening_eval [--split SPLIT|all] [--misses] [--rules-only]
 
 Recall of a risk level counts a message as caught when the screen gives that level or a
 higher one, since a higher level shows at least the same help (resources from `ideation`,
@@ -15,10 +15,10 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from models.guard import LEVELS, RISK_LEVELS, screen
-from models.yaml_files import labelled_splits
+from safety.levels import LEVELS, RISK_LEVELS
+from safety.screen import screen
+from safety.screening_data import SCREENING_SET, split_names, splits
 
-SCREENING_SET = Path(__file__).with_name("screening_set.yaml")
 TARGET_RECALL = {"imminent": 0.95, "self_harm": 0.95, "ideation": 0.90}
 TARGET_FALSE_POSITIVE_RATE = 0.05
 
@@ -49,15 +49,10 @@ class Outcome:
         return self.item.level not in RISK_LEVELS and self.predicted in RISK_LEVELS
 
 
-def split_names(path: Path = SCREENING_SET) -> tuple[str, ...]:
-    """The set's splits, in file order: the file is the one list of them."""
-    return tuple(labelled_splits(path))
-
-
 def load_set(split: str = "test", path: Path = SCREENING_SET) -> list[Item]:
-    raw = labelled_splits(path)
-    splits = tuple(raw) if split == "all" else (split,)
-    items = [Item(e["level"], e["kind"], e["text"], tuple(e.get("context") or ())) for s in splits for e in raw[s]]
+    raw = splits(path)
+    chosen = tuple(raw) if split == "all" else (split,)
+    items = [Item(e["level"], e["kind"], e["text"], tuple(e["context"])) for s in chosen for e in raw[s]]
     unknown = {i.level for i in items} - set(LEVELS)
     if unknown:
         raise ValueError(f"{path}: unknown level(s) {sorted(unknown)}")
