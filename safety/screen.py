@@ -3,7 +3,8 @@
     echo '{"messages": [{"role": "user", "content": "i want to die"}]}' | python -m safety screen
 
 Levels, lowest to highest: none, distress, ideation, self_harm, imminent. Rules are
-patterns over normalised lower-case text (safety/screening_rules.py). They look at the context in both directions:
+patterns over normalised lower-case text (safety/screening_ideation.py, screening_imminent.py and
+screening_lowering.py, on the words of screening_words.py). They look at the context in both directions:
 - idioms ("this job is killing me"), fiction, other people's stories, a past that is over,
   and explicit denials lower a match to no risk;
 - means at hand, a plan or an act under way, after earlier talk of suicide or
@@ -19,32 +20,28 @@ from dataclasses import dataclass, field
 
 from safety.levels import CONTEXT_TURNS, LEVELS, RISK_LEVELS
 from safety.screening_model import learned_screen
-from safety.screening_rules import (
+from safety.screening_ideation import IDEATION, SELF_HARM
+from safety.screening_imminent import DISTRESS, IMMINENT, MEANS_OR_PLAN
+from safety.screening_lowering import (
     ASKING_WHAT_TO_DO,
     BACK_SINCE,
     CARED_FOR,
     DENIAL,
     DISPOSED,
-    DISTRESS,
     ELSEWHERE,
     ENDED_SPELL,
-    FIRST_PERSON,
     FOLLOW_UP,
-    IDEATION,
     IDIOM,
-    IMMINENT,
-    MEANS_OR_PLAN,
     NAMED_MEANS,
     OWN_RISK,
     PAST,
     REACTIVATED,
     RECOVERED,
-    SELF_HARM,
     STILL,
-    SUBJECT,
     TAKEN_ALL,
     without_idioms,
 )
+from safety.screening_words import FIRST_PERSON, SUBJECT
 from safety.spelling import normalise
 
 # The longest message that earlier risk is carried into by the rules below: every follow-up they were

@@ -51,7 +51,7 @@ PHRASES = {
     r"\b2 (sleep|die|bed|be|end)\b": r"to \1",  # "wanna go 2 sleep", not "2 packets"
     r"\bself-(?=harm|injur)": "self ",  # one spelling for the rules' denials ("no self-harm thoughts")
 }
-# The words the screen's rules are written with (see safety/screening_rules.py).
+# The words the screen's rules are written with (see safety/screening_*.py).
 VOCABULARY = frozenset("""
     want wanna wanting wanted wish wishing dying dead death kill killing killed myself suicide suicidal
     hurting harming cutting burning bleeding miserable thinking about pills tablets overdose overdosed
