@@ -19,6 +19,14 @@ from models.chat_format import GenerationSettings, Message
 Progress = Callable[[float, str], None]
 
 
+def adapters_per_row(conversations: list[list[Message]], adapters: list[str] | None) -> list[str]:
+    """`generate_batch`'s adapters: one per conversation, or the base for every one when none are given."""
+    adapters = adapters or [BASE_MODEL_CHOICE] * len(conversations)
+    if len(adapters) != len(conversations):
+        raise ValueError("generate_batch needs one adapter per conversation")
+    return adapters
+
+
 class BackendError(RuntimeError):
     """The model server failed (down, slow, refused); the message is meant for the person chatting."""
 

@@ -31,11 +31,9 @@ from pathlib import Path
 import torch
 from peft import PeftModel
 from peft.tuners.lora import LoraLayer
-from safetensors import SafetensorError
-from safetensors.torch import load_file
 from transformers import StoppingCriteriaList
 
-from models.backend import Health, Progress
+from models.backend import Health, Progress, adapters_per_row
 from models.catalog import BASE_MODEL_CHOICE, Catalog
 from models.chat_format import GenerationSettings, Message, prompt_ids
 from models.loading import (
@@ -44,6 +42,7 @@ from models.loading import (
     check_base_matches,
     load_base,
     read_adapter_config,
+    read_adapter_weights,
     resolve_adapter,
 )
 from models.stream_batch import END, PendingStreams, RowStreamer, StopRows, StreamRequest
@@ -277,9 +276,7 @@ class Engine:
                        settings: GenerationSettings = GenerationSettings(),
                        batch_size: int = 8) -> list[str]:
         """One reply per conversation; row i uses adapters[i] (a key, or "" for the base)."""
-        adapters = adapters or [BASE_MODEL_CHOICE] * len(conversations)
-        if len(adapters) != len(conversations):
-            raise ValueError("generate_batch needs one adapter per conversation")
+        adapters = adapters_per_row(conversations, adapters)
         keys = [self.load_adapter(a) for a in adapters]
         return self._gpu_batch(self._id, conversations, keys, settings, batch_size)
 
@@ -433,13 +430,6 @@ def _losses_job(engine_id: str, examples: list[tuple[list[int], list[int]]], key
 
 def _check_weights(folder: Path) -> None:
     """Read the adapter's tensors before touching the model, so a corrupt file changes nothing."""
-    path = folder / "adapter_model.safetensors"
-    try:
-        if path.is_file():
-            weights = load_file(str(path))
-        else:
-            weights = torch.load(folder / "adapter_model.bin", map_location="cpu", weights_only=True)
-    except (SafetensorError, OSError, RuntimeError, ValueError, EOFError) as error:
-        raise AdapterError(f"The adapter weights in {folder} are corrupt or unreadable ({error}).") from None
+    weights = read_adapter_weights(folder)
     if not weights:
         raise AdapterError(f"The adapter weights file in {folder} holds no tensors.")

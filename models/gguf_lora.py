@@ -23,11 +23,15 @@ from pathlib import Path
 
 import gguf
 import numpy as np
-import torch
-from safetensors import SafetensorError
-from safetensors.torch import load_file
 
-from models.loading import ADAPTER_CONFIG, AdapterError, cache_dir, check_adapter_folder, read_adapter_config
+from models.loading import (
+    ADAPTER_CONFIG,
+    AdapterError,
+    cache_dir,
+    check_adapter_folder,
+    read_adapter_config,
+    read_adapter_weights,
+)
 
 CONVERTER_VERSION = "1"  # part of the cache key: a fix to the conversion reconverts every adapter
 ARCHITECTURES = ("llama",)  # GGUF architectures whose q/k permutation this module knows
@@ -159,15 +163,7 @@ def _pairs(folder: Path) -> dict[str, tuple[np.ndarray, np.ndarray]]:
 
 
 def _weights(folder: Path) -> dict[str, np.ndarray]:
-    safetensors = folder / "adapter_model.safetensors"
-    try:
-        if safetensors.is_file():
-            state = load_file(str(safetensors))
-        else:
-            state = torch.load(folder / "adapter_model.bin", map_location="cpu", weights_only=True)
-        return {key: tensor.float().numpy() for key, tensor in state.items()}  # bf16 has no numpy type
-    except (SafetensorError, OSError, RuntimeError, ValueError, EOFError) as error:
-        raise AdapterError(f"The adapter weights in {folder} are corrupt or unreadable ({error}).") from None
+    return {key: tensor.float().numpy() for key, tensor in read_adapter_weights(folder).items()}  # bf16: no numpy
 
 
 def _fingerprint(folder: Path, base: GgufBase) -> str:

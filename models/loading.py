@@ -23,6 +23,8 @@ from typing import Any
 import huggingface_hub
 import torch
 from huggingface_hub import errors as hub_errors
+from safetensors import SafetensorError
+from safetensors.torch import load_file
 from transformers import (
     AutoModelForCausalLM,
     AutoTokenizer,
@@ -205,6 +207,17 @@ def check_adapter_folder(folder: Path) -> Path:
         raise AdapterError(f"{folder} has {ADAPTER_CONFIG} but no adapter weights "
                            f"({' or '.join(ADAPTER_WEIGHTS)}).")
     return folder
+
+
+def read_adapter_weights(folder: Path) -> dict[str, torch.Tensor]:
+    """The adapter's tensors (safetensors, or PEFT's older .bin); an AdapterError if the file is unreadable."""
+    path = folder / "adapter_model.safetensors"
+    try:
+        if path.is_file():
+            return load_file(str(path))
+        return torch.load(folder / "adapter_model.bin", map_location="cpu", weights_only=True)
+    except (SafetensorError, OSError, RuntimeError, ValueError, EOFError) as error:
+        raise AdapterError(f"The adapter weights in {folder} are corrupt or unreadable ({error}).") from None
 
 
 def read_adapter_config(folder: Path) -> dict:

