@@ -142,6 +142,33 @@ def test_a_tiny_run_trains_saves_a_loadable_adapter_and_resumes(tmp_path: Path, 
             train(qlora, catalog)
 
 
+def test_qlora_on_a_packaged_base_loads_it_in_4bit_on_the_gpu(tmp_path: Path, monkeypatch) -> None:
+    """A packaged (GGUF) base is converted once and then loaded like any checkpoint, so QLoRA runs on it
+    too (checked on an H200 with benches/bench_cuda.py); here: what the loader is asked for."""
+    import importlib.util
+
+    from models.loading import Placement
+    from training import train as train_module
+
+    asked: list[Placement] = []
+
+    def loader(spec, placement=Placement()):
+        asked.append(placement)
+        raise RuntimeError("stop before loading")
+
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)
+    monkeypatch.setattr(torch.cuda, "is_bf16_supported", lambda *a, **k: True)
+    found = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: object() if name == "bitsandbytes" else found(name, *a))
+    monkeypatch.setattr(train_module, "load_base", loader)
+    recipe = load_recipe(write_recipe(tmp_path, tmp_path / "data.jsonl", base="smollm2-135m-instruct",
+                                      quantization="4bit"))
+    with pytest.raises(RuntimeError, match="stop before loading"):
+        train_module.load_for_training(recipe, load_catalog())
+    assert asked == [Placement("cuda", "4bit")]
+
+
 def test_push_uploads_exactly_the_adapter_files_with_its_card(tmp_path: Path, capsys) -> None:
     from huggingface_hub import HfApi
 

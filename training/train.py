@@ -74,15 +74,13 @@ def load_for_training(recipe: Recipe, catalog: Catalog):
                                 "Use a GPU machine, or set quantization: none.")
         if importlib.util.find_spec("bitsandbytes") is None:
             raise TrainingError("4-bit QLoRA needs bitsandbytes: pip install bitsandbytes")
-    if recipe.base in catalog.bases:
-        if recipe.quantization == "4bit":
-            raise TrainingError(f"{recipe.base} is a packaged base loaded from GGUF; 4-bit loading needs a Hub id")
+    placement = Placement.choose("auto", recipe.quantization)
+    if recipe.base in catalog.bases:  # a packaged base: its GGUF is converted once, then loaded like any checkpoint
         spec = catalog.bases[recipe.base]
-        loaded = load_base(spec)
+        loaded = load_base(spec, placement)
         return loaded.model, loaded.tokenizer, spec.hub_id
-    kwargs = Placement.choose("auto", recipe.quantization).from_pretrained_kwargs()
     tokenizer = AutoTokenizer.from_pretrained(recipe.base)
-    model = AutoModelForCausalLM.from_pretrained(recipe.base, **kwargs)
+    model = AutoModelForCausalLM.from_pretrained(recipe.base, **placement.from_pretrained_kwargs())
     return model, tokenizer, recipe.base
 
 
