@@ -11,6 +11,7 @@ page would show after it if the model wrote `reply`. A bad line gets {"error": "
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 from collections.abc import Callable, Iterable
@@ -69,7 +70,7 @@ def main(argv: list[str] | None = None) -> None:
         answer = screen_line
     else:
         layer = SafetyLayer(locale=args.locale)
-        answer = lambda item: reply_line(item, layer)
+        answer = functools.partial(reply_line, layer=layer)
     for out in run(sys.stdin, answer):
         print(out, flush=True)
 

@@ -114,8 +114,9 @@ def generate(split: str, round_: int, out: Path, batch_size: int = 16) -> int:
                                             [m for _, m in rows], settings, batch_size=batch_size)
             for (prompt, model), reply in zip(rows, replies, strict=True):
                 written += 1
+                row_id = f"{split}-{written:04d}" if round_ == 1 else f"{split}-r{round_}-{written:04d}"
                 sink.write(json.dumps({
-                    "id": f"{split}-{written:04d}" if round_ == 1 else f"{split}-r{round_}-{written:04d}", "split": split, "model": model or "base",
+                    "id": row_id, "split": split, "model": model or "base",
                     "preset": prompt.preset, "temperature": temperature, "seed": seed,
                     "level": prompt.item.level, "kind": prompt.item.kind,
                     "messages": conversation(prompt.item, ""),

@@ -3,8 +3,8 @@
     echo '{"messages": [{"role": "user", "content": "i want to die"}]}' | python -m safety screen
 
 Levels, lowest to highest: none, distress, ideation, self_harm, imminent. Rules are
-patterns over normalised lower-case text (safety/screening_ideation.py, screening_imminent.py and
-screening_lowering.py, on the words of screening_words.py). They look at the context in both directions:
+patterns over normalised lower-case text, kept as data (safety/data/screening_rules.yaml, read by
+safety/rules.py). They look at the context in both directions:
 - idioms ("this job is killing me"), fiction, other people's stories, a past that is over,
   and explicit denials lower a match to no risk;
 - means at hand, a plan or an act under way, after earlier talk of suicide or
@@ -20,28 +20,7 @@ from dataclasses import dataclass, field
 
 from safety.levels import CONTEXT_TURNS, LEVELS, RISK_LEVELS
 from safety.screening_model import learned_screen
-from safety.screening_ideation import IDEATION, SELF_HARM
-from safety.screening_imminent import DISTRESS, IMMINENT, MEANS_OR_PLAN
-from safety.screening_lowering import (
-    ASKING_WHAT_TO_DO,
-    BACK_SINCE,
-    CARED_FOR,
-    DENIAL,
-    DISPOSED,
-    ELSEWHERE,
-    ENDED_SPELL,
-    FOLLOW_UP,
-    IDIOM,
-    NAMED_MEANS,
-    OWN_RISK,
-    PAST,
-    REACTIVATED,
-    RECOVERED,
-    STILL,
-    TAKEN_ALL,
-    without_idioms,
-)
-from safety.screening_words import FIRST_PERSON, SUBJECT
+from safety.rules import RULES, without_idioms
 from safety.spelling import normalise
 
 # The longest message that earlier risk is carried into by the rules below: every follow-up they were
@@ -69,15 +48,15 @@ class _Reading:
     reasons: list[str]
 
 
-RULES = (("imminent", IMMINENT, "plan, means, act under way or harm to others"),
-         ("self_harm", SELF_HARM, "self-harm"),
-         ("ideation", IDEATION, "thoughts of suicide or not wanting to exist"),
-         ("distress", DISTRESS, "strong negative feeling"))
+LEVEL_RULES = (("imminent", "IMMINENT", "plan, means, act under way or harm to others"),
+               ("self_harm", "SELF_HARM", "self-harm"),
+               ("ideation", "IDEATION", "thoughts of suicide or not wanting to exist"),
+               ("distress", "DISTRESS", "strong negative feeling"))
 
 
 def _match(text: str) -> tuple[str, str, re.Match[str] | None]:
-    for level, pattern, reason in RULES:
-        found = pattern.search(text)
+    for level, pattern, reason in LEVEL_RULES:
+        found = getattr(RULES, pattern).search(text)
         if found:
             return level, reason, found
     return "none", "", None
@@ -86,10 +65,10 @@ def _match(text: str) -> tuple[str, str, re.Match[str] | None]:
 def _recovered(text: str) -> bool:
     """Better now, and not back since: "now I'm happy but I still want to die" or "today I graduated,
     and tonight I'm taking all my pills" is not over."""
-    better = RECOVERED.search(text)
+    better = RULES.RECOVERED.search(text)
     after = text[better.end():] if better else ""
-    return (bool(better) and not BACK_SINCE.search(after)
-            and not (STILL.search(after) and _match(after)[0] in RISK_LEVELS))
+    return (bool(better) and not RULES.BACK_SINCE.search(after)
+            and not (RULES.STILL.search(after) and _match(after)[0] in RISK_LEVELS))
 
 
 def _read(text: str) -> _Reading:
@@ -98,20 +77,20 @@ def _read(text: str) -> _Reading:
     if found is None:
         return _Reading("none", "none", [])
     level, lowered = topic, ""
-    idiom_free = _match(without_idioms(text))[0] if IDIOM.search(text) else None
+    idiom_free = _match(without_idioms(text))[0] if RULES.IDIOM.search(text) else None
     if idiom_free in ("none", "distress"):
         level, lowered = idiom_free, "an idiom or everyday phrase"
-    elif ELSEWHERE.search(text) and not _said_by_writer(text, found) and not _mine(text):
+    elif RULES.ELSEWHERE.search(text) and not _said_by_writer(text, found) and not _mine(text):
         level, lowered = "none", "fiction, study or someone else"
-    elif (PAST.search(text) and (_recovered(text) or not STILL.search(PAST.sub(" ", text)))
-          or ENDED_SPELL.search(text) and _recovered(text)):
+    elif (RULES.PAST.search(text) and (_recovered(text) or not RULES.STILL.search(RULES.PAST.sub(" ", text)))
+          or RULES.ENDED_SPELL.search(text) and _recovered(text)):
         level, lowered = "none", "a past that is over"
-    elif DENIAL.search(text) and (rest := _match(DENIAL.sub(" ", text))[0]) != topic:
+    elif RULES.DENIAL.search(text) and (rest := _match(RULES.DENIAL.sub(" ", text))[0]) != topic:
         # A denial lowers what it denies: "I don't want to die but I want to hurt myself" is still self-harm.
         if rest in RISK_LEVELS:
             level, lowered = rest, "a denial of part of it"
         else:
-            level, lowered = ("distress" if DISTRESS.search(text) else "none"), "an explicit denial"
+            level, lowered = ("distress" if RULES.DISTRESS.search(text) else "none"), "an explicit denial"
     if lowered:
         return _Reading(level, topic, [f"{reason}, but {lowered}"])
     return _Reading(level, topic, [reason])
@@ -122,13 +101,14 @@ def _said_by_writer(text: str, found: re.Match[str]) -> bool:
     ("I don't want to be here without him"), not "she told me she wants to die", "a kid I foster has
     started cutting" (the "I" there is in a clause about someone else) or "he's going to end it, what
     do I do tonight" (the writer asks how to help)."""
-    before = re.sub(CARED_FOR, " ", text[max(0, found.start() - 30):found.start()])[-12:]
-    return bool(FIRST_PERSON.search(ASKING_WHAT_TO_DO.sub(" ", found.group(0))) or SUBJECT.search(before))
+    before = RULES.CARED_FOR.sub(" ", text[max(0, found.start() - 30):found.start()])[-12:]
+    return bool(RULES.FIRST_PERSON.search(RULES.ASKING_WHAT_TO_DO.sub(" ", found.group(0)))
+                or RULES.SUBJECT.search(before))
 
 
 def _mine(text: str) -> bool:
     """The writer speaks of their own risk, whoever else the message mentions."""
-    return bool(OWN_RISK.search(text))
+    return bool(RULES.OWN_RISK.search(text))
 
 
 def screen(messages: list[dict], learned: bool = True) -> Screening:
@@ -152,18 +132,18 @@ def screen(messages: list[dict], learned: bool = True) -> Screening:
     topics += found_earlier
     # Said wherever earlier risk decides, so a level the rules alone would not give says where it came from.
     told_earlier = [f"learned screen: {level.replace('_', '-')} in an earlier turn" for level in found_earlier]
-    if risky and last.level != "imminent" and MEANS_OR_PLAN.search(text):
+    if risky and last.level != "imminent" and RULES.MEANS_OR_PLAN.search(text):
         return Screening("imminent", last.reasons + ["means or a plan after earlier talk of suicide or self-harm"]
                          + told_earlier)
-    if (last.level != "imminent" and TAKEN_ALL.search(text) and not DISPOSED.search(text)
-            and any(map(NAMED_MEANS.search, context))):
+    if (last.level != "imminent" and RULES.TAKEN_ALL.search(text) and not RULES.DISPOSED.search(text)
+            and any(map(RULES.NAMED_MEANS.search, context))):
         return Screening("imminent", last.reasons + ["taking or using the means named earlier"])
     result = Screening(last.level, last.reasons)
-    if last.level in ("none", "distress") and DENIAL.search(text) is None:
-        if topics and REACTIVATED.search(text):
+    if last.level in ("none", "distress") and RULES.DENIAL.search(text) is None:
+        if topics and RULES.REACTIVATED.search(text):
             result = Screening(_carried(topics),
                                last.reasons + ["earlier talk of suicide or self-harm, now again"] + told_earlier)
-        elif risky and (DISTRESS.search(text) or FOLLOW_UP.search(text) or "imminent" in risky):
+        elif risky and (RULES.DISTRESS.search(text) or RULES.FOLLOW_UP.search(text) or "imminent" in risky):
             # Earlier risk is still the context of a vague follow-up ("yeah. every day"), and a plan
             # or an act told earlier is not over because the next message is about something else.
             result = Screening(_carried(risky), last.reasons + ["earlier talk of suicide or self-harm"] + told_earlier)
@@ -179,8 +159,8 @@ def screen(messages: list[dict], learned: bool = True) -> Screening:
 
 
 def _learned_in_earlier_turns(context: list[str], readings: list[_Reading]) -> list[str]:
-    """Risk levels the learned screen gives earlier turns the rules found no risk in, each read with the turns before it as it was when it was the last message: a
-    follow-up to risk told in words only the learned screen knows ("the pills are right here" after
+    """Risk levels the learned screen gives earlier turns the rules found no risk in, each read with the
+    turns before it as it was when it was the last message: a follow-up to risk told in words only the learned screen knows ("the pills are right here" after
     Korean talk of suicide) is read as one, as it is after risk the rules found."""
     turns = [j for j, reading in enumerate(readings) if reading.level not in RISK_LEVELS]
     if not turns:

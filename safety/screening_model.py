@@ -57,8 +57,7 @@ from safety.screening_data import (
     records,
     splits,
 )
-from safety.screening_lowering import without_idioms
-from safety.screening_words import PHRASES
+from safety.rules import PHRASES, without_idioms
 from safety.spelling import normalise
 
 # Long, informal, multi-turn conversations labelled per turn: the voice of a public demo, which the

@@ -12,7 +12,7 @@ from helpers import users
 
 from safety.responses import crisis_resources, fixed_response
 from safety.screen import FOLLOW_UP_WORDS, normalise, screen
-from safety.screening_words import PHRASES
+from safety.rules import PHRASES
 from safety.spelling import KNOWN, correct
 
 
