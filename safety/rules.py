@@ -17,21 +17,21 @@ PHRASES = read_mapping(DATA / "screening_phrases.yaml", ValueError)
 _NAME = re.compile(r"\$\{(\w+)\}")
 
 
-def _substituted(text: str, words: dict[str, str]) -> str:
+def _substituted(text: str, words: dict[str, str], path: Path) -> str:
     def word(found: re.Match[str]) -> str:
         if found.group(1) not in words:
-            raise ValueError(f"{RULES_FILE.name}: ${{{found.group(1)}}} names no word defined before it")
+            raise ValueError(f"{path}: ${{{found.group(1)}}} names no word defined before it")
         return words[found.group(1)]
     return _NAME.sub(word, text)
 
 
-def _alternatives(items: list, words: dict[str, str]) -> list[str]:
+def _alternatives(items: list, words: dict[str, str], path: Path) -> list[str]:
     out: list[str] = []
     for item in items:
         if isinstance(item, dict):  # {other_languages: LEVEL}
             out += [phrase for phrases in PHRASES[item["other_languages"]].values() for phrase in phrases]
         else:
-            out.append(_substituted(str(item), words))
+            out.append(_substituted(str(item), words, path))
     return out
 
 
@@ -40,8 +40,8 @@ def load_rules(path: Path = RULES_FILE) -> SimpleNamespace:
     raw = read_mapping(path, ValueError)
     words: dict[str, str] = {}
     for name, text in raw["words"].items():
-        words[name] = _substituted(str(text), words)
-    return SimpleNamespace(**{name: re.compile("|".join(f"(?:{p})" for p in _alternatives(items, words)))
+        words[name] = _substituted(str(text), words, path)
+    return SimpleNamespace(**{name: re.compile("|".join(f"(?:{p})" for p in _alternatives(items, words, path)))
                               for name, items in raw["patterns"].items()})
 
 
