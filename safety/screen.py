@@ -160,8 +160,9 @@ def screen(messages: list[dict], learned: bool = True) -> Screening:
 
 def _learned_in_earlier_turns(context: list[str], readings: list[_Reading]) -> list[str]:
     """Risk levels the learned screen gives earlier turns the rules found no risk in, each read with the
-    turns before it as it was when it was the last message: a follow-up to risk told in words only the learned screen knows ("the pills are right here" after
-    Korean talk of suicide) is read as one, as it is after risk the rules found."""
+    turns before it as it was when it was the last message: a follow-up to risk told in words only the
+    learned screen knows ("the pills are right here" after Korean talk of suicide) is read as one, as it
+    is after risk the rules found."""
     turns = [j for j, reading in enumerate(readings) if reading.level not in RISK_LEVELS]
     if not turns:
         return []
